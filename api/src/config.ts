@@ -1,0 +1,94 @@
+import { AppError } from './errors/appError';
+
+/**
+ * Every setting the API reads, in one place. Each is read once, checked, and a wrong or missing one
+ * fails with a message that names it. Production values are the defaults; local runs override by env.
+ */
+
+/** Azurite's well-known development connection string (documented by Microsoft; not a secret). */
+export const AZURITE_DEV_CONNECTION = 'UseDevelopmentStorage=true';
+
+type Env = Record<string, string | undefined>;
+
+/** Settings of the sync engine. */
+export interface SyncConfig {
+  /** `AzureWebJobsStorage`: Table Storage and Queues. */
+  storageConnection: string;
+  /** `TABLE_PREFIX`: prefix of every table name ('' in production). */
+  tablePrefix: string;
+  /** `GRAPH_BASE_URL`: default `https://graph.microsoft.com/v1.0`. */
+  graphBaseUrl: string;
+  /** `GRAPH_ACCESS_TOKEN`: a Graph token used as is (support use and tests); optional. */
+  graphAccessToken?: string;
+  /** `GRAPH_MAX_CONCURRENCY`: Graph requests in flight per mailbox, 1–4 (default 4). */
+  graphMaxConcurrency: number;
+  /** `SYNC_QUEUE_NAME`: the queue of sync jobs (default `sync-jobs`). */
+  syncQueueName: string;
+}
+
+/** Settings of identity: token validation, on-behalf-of, the token cache. */
+export interface IdentityConfig {
+  /** `ENTRA_AUTHORITY_HOST`: default `https://login.microsoftonline.com`. */
+  authorityHost: string;
+  /** `ENTRA_NETWORK_URL`: where msal-node and jose actually send requests (local authority); optional. */
+  authorityNetworkUrl?: string;
+  /** `M365_CLIENT_ID`: the Entra app's Application (client) ID. */
+  clientId: string;
+  /** `M365_CLIENT_SECRET`: the Entra app's client secret. */
+  clientSecret: string;
+  /** `TOKEN_CACHE_KEY`: base64 of 32 bytes, the AES-GCM key of stored MSAL caches. */
+  tokenCacheKey: Buffer;
+}
+
+export function loadSyncConfig(env: Env = process.env): SyncConfig {
+  const local = isLocal(env);
+  const storageConnection = env.AzureWebJobsStorage ?? (local ? AZURITE_DEV_CONNECTION : undefined);
+  if (!storageConnection) fail('AzureWebJobsStorage', 'is not set; give the storage account connection string');
+  if (!/AccountName=|UseDevelopmentStorage=true|TableEndpoint=/i.test(storageConnection)) {
+    fail('AzureWebJobsStorage', 'is not a storage connection string');
+  }
+  const graphBaseUrl = (env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
+  if (!isHttpUrl(graphBaseUrl)) fail('GRAPH_BASE_URL', 'must be an http(s) URL such as https://graph.microsoft.com/v1.0');
+  const graphMaxConcurrency = Number(env.GRAPH_MAX_CONCURRENCY ?? '4');
+  if (!Number.isInteger(graphMaxConcurrency) || graphMaxConcurrency < 1 || graphMaxConcurrency > 4) {
+    fail('GRAPH_MAX_CONCURRENCY', 'must be a whole number from 1 to 4');
+  }
+  const tablePrefix = env.TABLE_PREFIX ?? '';
+  if (!/^[A-Za-z]?[A-Za-z0-9]*$/.test(tablePrefix)) fail('TABLE_PREFIX', 'may hold only letters and digits, starting with a letter');
+  const syncQueueName = env.SYNC_QUEUE_NAME ?? 'sync-jobs';
+  if (!/^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/.test(syncQueueName)) fail('SYNC_QUEUE_NAME', 'is not a valid queue name');
+  const graphAccessToken = env.GRAPH_ACCESS_TOKEN || undefined;
+  return { storageConnection, tablePrefix, graphBaseUrl, graphAccessToken, graphMaxConcurrency, syncQueueName };
+}
+
+export function loadIdentityConfig(env: Env = process.env): IdentityConfig {
+  const authorityHost = (env.ENTRA_AUTHORITY_HOST ?? 'https://login.microsoftonline.com').replace(/\/+$/, '');
+  if (!authorityHost.startsWith('https://')) fail('ENTRA_AUTHORITY_HOST', 'must be an https URL');
+  const authorityNetworkUrl = env.ENTRA_NETWORK_URL?.replace(/\/+$/, '') || undefined;
+  if (authorityNetworkUrl && !isHttpUrl(authorityNetworkUrl)) fail('ENTRA_NETWORK_URL', 'must be an http(s) URL');
+  const clientId = env.M365_CLIENT_ID ?? '';
+  if (!/^[0-9a-f-]{36}$/i.test(clientId)) fail('M365_CLIENT_ID', 'must be the Entra app\'s Application (client) ID, a GUID');
+  const clientSecret = env.M365_CLIENT_SECRET ?? '';
+  if (!clientSecret) fail('M365_CLIENT_SECRET', 'is not set; give the Entra app\'s client secret');
+  const tokenCacheKey = Buffer.from(env.TOKEN_CACHE_KEY ?? '', 'base64');
+  if (tokenCacheKey.length !== 32) fail('TOKEN_CACHE_KEY', 'must be base64 of 32 random bytes (openssl rand -base64 32)');
+  return { authorityHost, authorityNetworkUrl, clientId, clientSecret, tokenCacheKey };
+}
+
+/** Local development: the Functions host's own flag, or our local host's. */
+function isLocal(env: Env): boolean {
+  return env.AZURE_FUNCTIONS_ENVIRONMENT === 'Development' || env.CONTACT_SYNC_LOCAL === '1';
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function fail(setting: string, problem: string): never {
+  throw new AppError('configuration_invalid', `Setting ${setting} ${problem}.`, { details: { setting } });
+}
