@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import type { MailboxRef } from '../contacts/contactModel';
+
+/**
+ * Characters Table Storage forbids in PartitionKey/RowKey, plus '%' (our escape character) and '|'
+ * (our separator of key parts).
+ */
+const FORBIDDEN = /[%|/\\#?\u0000-\u001f\u007f-\u009f]/g;
+
+/** Keys may be 1 KiB; past this length a key is a hash, and the entity keeps the original. */
+const MAX_ENCODED_LENGTH = 480;
+const HASHED_PREFIX = '~sha256~';
+
+/**
+ * Encodes any string as a legal Table key, reversibly: forbidden characters become %XX (UTF-16 code unit,
+ * 4 hex digits for > 0xFF). Readable for ordinary Graph ids, which only ever contain '/'.
+ * Strings whose encoding would exceed the key size limit become a SHA-256 form (see {@link isHashedKey}).
+ */
+export function encodeKey(value: string): string {
+  const encoded = value.replace(FORBIDDEN, (c) => {
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `%u${code.toString(16).padStart(4, '0')}` : `%${code.toString(16).padStart(2, '0')}`;
+  });
+  if (encoded.length <= MAX_ENCODED_LENGTH) return encoded;
+  return HASHED_PREFIX + createHash('sha256').update(value, 'utf8').digest('hex');
+}
+
+/** Reverses {@link encodeKey}; a hashed key cannot be reversed and throws. */
+export function decodeKey(key: string): string {
+  if (isHashedKey(key)) throw new Error('a hashed key cannot be decoded; read the original from the entity');
+  return key.replace(/%u([0-9a-f]{4})|%([0-9a-f]{2})/g, (_m, wide: string | undefined, narrow: string | undefined) =>
+    String.fromCharCode(parseInt(wide ?? narrow ?? '', 16)));
+}
+
+export function isHashedKey(key: string): boolean {
+  return key.startsWith(HASHED_PREFIX);
+}
+
+/** One partition per mailbox. */
+export function mailboxPartitionKey(mailbox: MailboxRef): string {
+  return `${encodeKey(mailbox.tenantId)}|${encodeKey(mailbox.userId)}`;
+}
+
+/** Row key kinds that share a mailbox's partition in the contacts table. */
+export const ROW_PREFIX = { contact: 'c:', folder: 'f:', removal: 'r:' } as const;
+
+/** An OData filter for every row of one kind in a partition (a RowKey range, served from the index). */
+export function rowKindFilter(partitionKey: string, prefix: string): string {
+  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return `PartitionKey eq '${odataString(partitionKey)}' and RowKey ge '${odataString(prefix)}' and RowKey lt '${odataString(upper)}'`;
+}
+
+/** Escapes a value for an OData string literal. */
+export function odataString(value: string): string {
+  return value.replace(/'/g, "''");
+}
