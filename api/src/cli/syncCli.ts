@@ -1,0 +1,17 @@
+import { loadSyncConfig } from '../config';
+import { AppError } from '../errors/appError';
+import { createSyncService } from '../sync/syncServiceFactory';
+import { parseMailboxArgs, runCli } from './cliArgs';
+
+/** `npm run sync -- --tenant T --user U [--full]`: one sync, its summary as one JSON line. */
+void runCli(async () => {
+  const args = parseMailboxArgs(process.argv.slice(2), ['full']);
+  const config = loadSyncConfig();
+  const token = config.graphAccessToken;
+  if (!token) throw new AppError('configuration_invalid', 'Setting GRAPH_ACCESS_TOKEN is not set; the command line syncs with a given Graph token.');
+  const leaseMs = process.env.SYNC_LEASE_MS ? Number(process.env.SYNC_LEASE_MS) : undefined;
+  const service = createSyncService({ config, tokenFor: () => () => Promise.resolve(token), leaseMs });
+  const summary = await service.run({ mailbox: args, trigger: 'cli', full: args.flags.has('full') });
+  const { syncId, resumed, ...counts } = summary;
+  return { ...counts, syncId, resumed };
+});

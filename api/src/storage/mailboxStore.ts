@@ -1,0 +1,136 @@
+import { RestError, type TableClient } from '@azure/data-tables';
+import type { MailboxRef } from '../contacts/contactModel';
+import { type SyncCounts, parseCounts } from '../sync/syncCounts';
+import { type ContactRow, contactRowKey, fromContactEntity } from './contactEntity';
+import { PartitionTransaction, type TableWriteMeter } from './partitionTransaction';
+import { ROW_PREFIX, encodeKey, mailboxPartitionKey, odataString, rowKindFilter } from './tableKeys';
+
+/** The sync's progress in one contact folder; stored in the mailbox's partition beside its contacts. */
+export interface FolderState {
+  folderId: string;
+  displayName: string;
+  /** Where the next sync of this folder starts; '' before the first complete round. */
+  deltaLink: string;
+  /** The sync whose round the fields below describe. */
+  roundSyncId: string;
+  /** 'delta' from a delta link; 'full' when the folder is listed from scratch. */
+  roundMode: 'delta' | 'full';
+  /** The checkpoint: the next page to fetch; '' once the round is done. */
+  nextLink: string;
+  roundDone: boolean;
+  pagesDone: number;
+  /** Counts of this round's stored pages. */
+  counts: SyncCounts;
+  /** Whether contacts were stored for this folder before the round (a full round must reconcile). */
+  reconcile: boolean;
+}
+
+/** A contact a folder reported gone, decided at the end of the sync (it may have moved to another folder). */
+export interface RemovalMarker {
+  contactId: string;
+  folderId: string;
+  /** Set once decided: 'deleted', or 'moved' when the contact turned up in another folder. */
+  outcome: '' | 'deleted' | 'moved';
+}
+
+const READ_CONCURRENCY = 16;
+
+/** The sync's view of one mailbox's partition: point reads, folder states, removal markers, transactions. */
+export class MailboxStore {
+  readonly partitionKey: string;
+
+  constructor(private readonly client: TableClient, mailbox: MailboxRef, readonly meter: TableWriteMeter) {
+    this.partitionKey = mailboxPartitionKey(mailbox);
+  }
+
+  transaction(): PartitionTransaction {
+    return new PartitionTransaction(this.client, this.meter);
+  }
+
+  /** Point reads of only the given contacts (never the whole mailbox). */
+  async readContacts(ids: Iterable<string>): Promise<Map<string, ContactRow>> {
+    const found = new Map<string, ContactRow>();
+    const pending = [...new Set(ids)];
+    const worker = async (): Promise<void> => {
+      for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+        const row = await this.readContact(id);
+        if (row) found.set(id, row);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, pending.length) }, worker));
+    return found;
+  }
+
+  async readContact(id: string): Promise<ContactRow | undefined> {
+    try {
+      return fromContactEntity(await this.client.getEntity(this.partitionKey, contactRowKey(id)));
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async readFolderStates(): Promise<FolderState[]> {
+    const states: FolderState[] = [];
+    const rows = this.client.listEntities({ queryOptions: { filter: rowKindFilter(this.partitionKey, ROW_PREFIX.folder) } });
+    for await (const row of rows) states.push(folderStateFrom(row));
+    return states;
+  }
+
+  folderStateEntity(state: FolderState): { partitionKey: string; rowKey: string } & Record<string, unknown> {
+    return {
+      partitionKey: this.partitionKey,
+      rowKey: this.folderRowKey(state.folderId),
+      ...state,
+      counts: JSON.stringify(state.counts),
+    };
+  }
+
+  folderRowKey(folderId: string): string {
+    return ROW_PREFIX.folder + encodeKey(folderId);
+  }
+
+  removalMarkerEntity(syncId: string, marker: RemovalMarker): { partitionKey: string; rowKey: string } & Record<string, unknown> {
+    return { partitionKey: this.partitionKey, rowKey: this.removalMarkerKey(syncId, marker.contactId), ...marker };
+  }
+
+  removalMarkerKey(syncId: string, contactId: string): string {
+    return `${ROW_PREFIX.removal}${encodeKey(syncId)}:${encodeKey(contactId)}`;
+  }
+
+  async *removalMarkers(syncId: string): AsyncIterable<RemovalMarker & { rowKey: string }> {
+    const rows = this.client.listEntities({
+      queryOptions: { filter: rowKindFilter(this.partitionKey, `${ROW_PREFIX.removal}${encodeKey(syncId)}:`) },
+    });
+    for await (const row of rows) {
+      yield {
+        rowKey: row.rowKey ?? '',
+        contactId: String(row.contactId ?? ''),
+        folderId: String(row.folderId ?? ''),
+        outcome: (row.outcome as RemovalMarker['outcome']) ?? '',
+      };
+    }
+  }
+
+  /** Active contacts of a folder that this sync has not written: gone from a full listing. */
+  async *contactsNotSeen(folderId: string, syncId: string): AsyncIterable<ContactRow> {
+    const filter = `${rowKindFilter(this.partitionKey, ROW_PREFIX.contact)} and folderId eq '${odataString(folderId)}'`
+      + ` and deletedAtSource eq false and syncId ne '${odataString(syncId)}'`;
+    for await (const row of this.client.listEntities({ queryOptions: { filter } })) yield fromContactEntity(row);
+  }
+}
+
+function folderStateFrom(row: Record<string, unknown>): FolderState {
+  return {
+    folderId: String(row.folderId ?? ''),
+    displayName: String(row.displayName ?? ''),
+    deltaLink: String(row.deltaLink ?? ''),
+    roundSyncId: String(row.roundSyncId ?? ''),
+    roundMode: row.roundMode === 'delta' ? 'delta' : 'full',
+    nextLink: String(row.nextLink ?? ''),
+    roundDone: row.roundDone === true,
+    pagesDone: typeof row.pagesDone === 'number' ? row.pagesDone : 0,
+    counts: parseCounts(row.counts),
+    reconcile: row.reconcile === true,
+  };
+}

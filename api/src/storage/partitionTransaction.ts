@@ -1,0 +1,72 @@
+import { RestError, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
+
+/** Table Storage's limit of operations in one entity group transaction. */
+export const MAX_TRANSACTION_ACTIONS = 100;
+
+/** Counts table write requests (a transaction or a single write is one), for the sync's record. */
+export interface TableWriteMeter {
+  transactions: number;
+}
+
+/** Another writer changed or created an entity this unit of work read: re-read and decide again. */
+export class WriteConflictError extends Error {
+  constructor(cause: unknown) {
+    super('an entity changed while it was being written', { cause });
+    this.name = 'WriteConflictError';
+  }
+}
+
+type Entity = TableEntity<Record<string, unknown>>;
+
+/**
+ * The writes of one unit of work (a page) in one partition, sent as transactions of at most 100 actions,
+ * in order. Each transaction is atomic; put the unit's checkpoint last so that it lands with the unit's
+ * last writes. Creates fail if the entity exists and ETag-guarded updates fail if it changed: both surface
+ * as {@link WriteConflictError}.
+ */
+export class PartitionTransaction {
+  private readonly actions: TransactionAction[] = [];
+
+  constructor(private readonly client: TableClient, private readonly meter: TableWriteMeter) {}
+
+  get size(): number {
+    return this.actions.length;
+  }
+
+  create(entity: Entity): this {
+    this.actions.push(['create', entity]);
+    return this;
+  }
+
+  /** Replaces the entity if it still has `etag` (merge when `merge` is set: only the given properties). */
+  update(entity: Entity, etag: string, merge = false): this {
+    this.actions.push(['update', entity, merge ? 'Merge' : 'Replace', { etag }]);
+    return this;
+  }
+
+  upsert(entity: Entity): this {
+    this.actions.push(['upsert', entity, 'Replace']);
+    return this;
+  }
+
+  delete(partitionKey: string, rowKey: string): this {
+    this.actions.push(['delete', { partitionKey, rowKey }]);
+    return this;
+  }
+
+  async commit(): Promise<void> {
+    for (let start = 0; start < this.actions.length; start += MAX_TRANSACTION_ACTIONS) {
+      const chunk = this.actions.slice(start, start + MAX_TRANSACTION_ACTIONS);
+      this.meter.transactions += 1;
+      try {
+        await this.client.submitTransaction(chunk);
+      } catch (error) {
+        if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) {
+          throw new WriteConflictError(error);
+        }
+        throw error;
+      }
+    }
+    this.actions.length = 0;
+  }
+}

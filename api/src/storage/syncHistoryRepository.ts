@@ -1,0 +1,111 @@
+import { RestError, type TableClient } from '@azure/data-tables';
+import type { MailboxRef } from '../contacts/contactModel';
+import { type SyncCounts, parseCounts, zeroCounts } from '../sync/syncCounts';
+import type { TableWriteMeter } from './partitionTransaction';
+import { mailboxPartitionKey } from './tableKeys';
+
+export type SyncTrigger = 'manual' | 'bot' | 'schedule' | 'cli';
+export type SyncState = 'running' | 'completed' | 'failed';
+
+/** One problem met during a sync: a contact skipped, or the error that stopped it. */
+export interface SyncProblem {
+  code: string;
+  message: string;
+  /** The contact concerned, when there is one (its Graph id, never its details). */
+  contactId?: string;
+}
+
+/** A sync as recorded in the mailbox's history. */
+export interface SyncRecord {
+  syncId: string;
+  trigger: SyncTrigger;
+  full: boolean;
+  state: SyncState;
+  startedAt: string;
+  endedAt: string;
+  counts: SyncCounts;
+  graphRequests: number;
+  tableTransactions: number;
+  /** How many times the sync was resumed after a crash or an error. */
+  resumes: number;
+  problems: SyncProblem[];
+}
+
+/** Problems kept per sync: enough to act on, small enough for one entity. */
+export const MAX_PROBLEMS = 50;
+const MAX_TICKS = 9_999_999_999_999;
+
+/** The history of syncs per mailbox, newest first (row keys are inverted start times). */
+export class SyncHistoryRepository {
+  constructor(private readonly client: TableClient, private readonly meter: TableWriteMeter) {}
+
+  /** A history row key that sorts newer syncs first. */
+  static historyKey(startedAtMs: number, syncId: string): string {
+    return `${String(MAX_TICKS - startedAtMs).padStart(13, '0')}_${syncId}`;
+  }
+
+  newRecord(syncId: string, trigger: SyncTrigger, full: boolean, startedAt: string): SyncRecord {
+    return {
+      syncId, trigger, full, state: 'running', startedAt, endedAt: '', counts: zeroCounts(),
+      graphRequests: 0, tableTransactions: 0, resumes: 0, problems: [],
+    };
+  }
+
+  async save(mailbox: MailboxRef, historyKey: string, record: SyncRecord): Promise<void> {
+    this.meter.transactions += 1;
+    await this.client.upsertEntity({
+      partitionKey: mailboxPartitionKey(mailbox),
+      rowKey: historyKey,
+      ...record,
+      counts: JSON.stringify(record.counts),
+      problems: JSON.stringify(record.problems.slice(0, MAX_PROBLEMS)),
+    }, 'Replace');
+  }
+
+  async get(mailbox: MailboxRef, historyKey: string): Promise<SyncRecord | undefined> {
+    try {
+      return fromEntity(await this.client.getEntity(mailboxPartitionKey(mailbox), historyKey));
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** The newest `top` syncs of the mailbox. */
+  async list(mailbox: MailboxRef, top: number): Promise<SyncRecord[]> {
+    const records: SyncRecord[] = [];
+    const pages = this.client.listEntities({
+      queryOptions: { filter: `PartitionKey eq '${mailboxPartitionKey(mailbox).replace(/'/g, "''")}'` },
+    }).byPage({ maxPageSize: top });
+    for await (const page of pages) {
+      records.push(...page.map(fromEntity));
+      if (records.length >= top) break;
+    }
+    return records.slice(0, top);
+  }
+}
+
+function fromEntity(entity: Record<string, unknown>): SyncRecord {
+  return {
+    syncId: String(entity.syncId ?? ''),
+    trigger: String(entity.trigger ?? 'manual') as SyncTrigger,
+    full: entity.full === true,
+    state: String(entity.state ?? 'failed') as SyncState,
+    startedAt: String(entity.startedAt ?? ''),
+    endedAt: String(entity.endedAt ?? ''),
+    counts: parseCounts(entity.counts),
+    graphRequests: Number(entity.graphRequests ?? 0),
+    tableTransactions: Number(entity.tableTransactions ?? 0),
+    resumes: Number(entity.resumes ?? 0),
+    problems: parseProblems(entity.problems),
+  };
+}
+
+function parseProblems(json: unknown): SyncProblem[] {
+  try {
+    const parsed: unknown = JSON.parse(typeof json === 'string' ? json : '[]');
+    return Array.isArray(parsed) ? (parsed as SyncProblem[]) : [];
+  } catch {
+    return [];
+  }
+}

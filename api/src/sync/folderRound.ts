@@ -1,0 +1,85 @@
+import { type ContactSource, type DeltaPage, DeltaTokenExpiredError } from '../graph/contactSource';
+import type { FolderState } from '../storage/mailboxStore';
+import { WriteConflictError } from '../storage/partitionTransaction';
+import { type SyncRun, importPage } from './pageImporter';
+import { zeroCounts } from './syncCounts';
+
+const CONFLICT_ATTEMPTS = 3;
+
+/** Called after each stored page (renews the lease, reports progress). */
+export type PageStored = (state: FolderState) => Promise<void>;
+
+/**
+ * Where a folder's round starts in this sync: the round's checkpoint when this sync already began it,
+ * the delta link for an incremental sync, or a full listing (first sync, forced, or new folder).
+ */
+export function planRound(run: SyncRun, source: ContactSource, folderId: string, displayName: string,
+  stored: FolderState | undefined, full: boolean): FolderState {
+  if (stored && stored.roundSyncId === run.syncId && (stored.roundDone || stored.nextLink)) return { ...stored, displayName };
+  const delta = !full && Boolean(stored?.deltaLink);
+  return {
+    folderId,
+    displayName,
+    deltaLink: stored?.deltaLink ?? '',
+    roundSyncId: run.syncId,
+    roundMode: delta ? 'delta' : 'full',
+    nextLink: delta && stored ? stored.deltaLink : source.initialDeltaUrl(folderId),
+    roundDone: false,
+    pagesDone: 0,
+    counts: zeroCounts(),
+    reconcile: !delta && Boolean(stored?.deltaLink),
+  };
+}
+
+/**
+ * Runs one folder's round to its delta link, page by page, fetching the next page while the current one
+ * is stored. An expired delta token restarts the folder as a full listing that reconciles at the end.
+ */
+export async function runFolderRound(run: SyncRun, source: ContactSource, start: FolderState, onPage: PageStored): Promise<FolderState> {
+  let state = start;
+  // A first listing of a folder expects nothing stored: write without reading; a clash falls back to reads.
+  const optimistic = state.roundMode === 'full' && !state.reconcile;
+  let fetching = state.roundDone ? undefined : settle(source.fetchDeltaPage(state.nextLink));
+  while (fetching) {
+    const result = await fetching;
+    if (run.stopped) throw new Error('the sync stopped: another folder failed');
+    if ('error' in result) {
+      if (!(result.error instanceof DeltaTokenExpiredError) || state.roundMode !== 'delta') throw result.error;
+      state = restartAsFull(state, source, result.error);
+      fetching = settle(source.fetchDeltaPage(state.nextLink));
+      continue;
+    }
+    const page = result.page;
+    fetching = page.nextLink ? settle(source.fetchDeltaPage(page.nextLink)) : undefined;
+    state = await storePage(run, state, page, optimistic);
+    await onPage(state);
+  }
+  return state;
+}
+
+async function storePage(run: SyncRun, state: FolderState, page: DeltaPage, optimistic: boolean): Promise<FolderState> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await importPage(run, state, page, optimistic && attempt === 1);
+    } catch (error) {
+      // A clash with another writer (or with an earlier attempt's writes): read again and decide again.
+      if (!(error instanceof WriteConflictError) || attempt >= CONFLICT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+function restartAsFull(state: FolderState, source: ContactSource, error: DeltaTokenExpiredError): FolderState {
+  return {
+    ...state,
+    roundMode: 'full',
+    reconcile: true,
+    nextLink: error.restartUrl ?? source.initialDeltaUrl(state.folderId),
+  };
+}
+
+type Settled = { page: DeltaPage } | { error: unknown };
+
+/** A prefetched page never rejects unobserved: its error is handled when the page is needed. */
+function settle(promise: Promise<DeltaPage>): Promise<Settled> {
+  return promise.then((page) => ({ page }), (error: unknown) => ({ error }));
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { MailboxRef } from '../contacts/contactModel';
+import { toAppError } from '../errors/appError';
+import type { ContactFolderInfo, ContactSource } from '../graph/contactSource';
+import type { FolderState, MailboxStore } from '../storage/mailboxStore';
+import type { TableWriteMeter } from '../storage/partitionTransaction';
+import { SyncHistoryRepository, type SyncRecord, type SyncTrigger } from '../storage/syncHistoryRepository';
+import type { HeldLease, SyncLeaseRepository } from '../storage/syncLeaseRepository';
+import { runEndPhase } from './endPhase';
+import { type PageStored, planRound, runFolderRound } from './folderRound';
+import type { SyncRun } from './pageImporter';
+import { type SyncCounts, addCounts, zeroCounts } from './syncCounts';
+
+/** A request to sync one mailbox. */
+export interface SyncRequest {
+  mailbox: MailboxRef;
+  trigger: SyncTrigger;
+  /** List every folder in full (and reconcile) instead of continuing from the delta links. */
+  full?: boolean;
+}
+
+/** What a sync did; the CLI prints it as one JSON line. */
+export interface SyncSummary extends SyncCounts {
+  syncId: string;
+  resumed: boolean;
+  graphRequests: number;
+  tableTransactions: number;
+  durationMs: number;
+}
+
+/** The adapters a sync needs, per mailbox; see `syncServiceFactory.ts` for the real ones. */
+export interface SyncDependencies {
+  openStore(mailbox: MailboxRef, meter: TableWriteMeter): Promise<MailboxStore>;
+  openSource(mailbox: MailboxRef): Promise<ContactSource>;
+  leases(meter: TableWriteMeter): Promise<SyncLeaseRepository>;
+  history(meter: TableWriteMeter): Promise<SyncHistoryRepository>;
+  /** Folder rounds run side by side; Graph requests are capped separately (4 per mailbox). */
+  folderConcurrency?: number;
+  now?: () => Date;
+}
+
+/**
+ * The import use case: take the mailbox's lease (resuming an unfinished sync), run every folder's delta
+ * round, decide removals, record the sync in the history and release the lease.
+ */
+export class SyncService {
+  constructor(private readonly deps: SyncDependencies) {}
+
+  async run(request: SyncRequest): Promise<SyncSummary> {
+    const started = Date.now();
+    const now = this.deps.now ?? (() => new Date());
+    const meter: TableWriteMeter = { transactions: 0 };
+    const history = await this.deps.history(meter);
+    const lease = await (await this.deps.leases(meter)).acquire(request.mailbox, {
+      fresh: Boolean(request.full),
+      newSync: () => {
+        const syncId = randomUUID();
+        return { syncId, historyKey: SyncHistoryRepository.historyKey(now().getTime(), syncId) };
+      },
+    });
+    const record = await this.openRecord(history, request, lease, now().toISOString());
+    const store = await this.deps.openStore(request.mailbox, meter);
+    const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [] };
+    let source: ContactSource | undefined;
+    try {
+      source = await this.deps.openSource(request.mailbox);
+      record.counts = await this.syncFolders(run, source, request, () => lease.renewIfDue());
+      record.state = 'completed';
+    } catch (error) {
+      const appError = toAppError(error);
+      record.state = 'failed';
+      run.problems.push({ code: appError.code, message: appError.message });
+      throw appError;
+    } finally {
+      record.endedAt = now().toISOString();
+      record.graphRequests += source?.requestCount ?? 0;
+      record.problems = [...record.problems, ...run.problems];
+      record.tableTransactions += meter.transactions + 2; // + this save and the release below
+      await history.save(request.mailbox, lease.row.historyKey, record);
+      await lease.release(record.state === 'completed');
+    }
+    return {
+      syncId: record.syncId, resumed: lease.resumed, ...record.counts,
+      graphRequests: source.requestCount, tableTransactions: meter.transactions, durationMs: Date.now() - started,
+    };
+  }
+
+  private async openRecord(history: SyncHistoryRepository, request: SyncRequest, lease: HeldLease, startedAt: string): Promise<SyncRecord> {
+    const earlier = lease.resumed ? await history.get(request.mailbox, lease.row.historyKey) : undefined;
+    const record = earlier
+      ? { ...earlier, state: 'running' as const, resumes: earlier.resumes + 1 }
+      : history.newRecord(lease.row.syncId, request.trigger, Boolean(request.full), startedAt);
+    await history.save(request.mailbox, lease.row.historyKey, record);
+    return record;
+  }
+
+  private async syncFolders(run: SyncRun, source: ContactSource, request: SyncRequest, onPage: PageStored): Promise<SyncCounts> {
+    const folders = await source.listFolders();
+    const stored = new Map((await run.store.readFolderStates()).map((state) => [state.folderId, state]));
+    const plans = folders.map((folder) => planRound(run, source, folder.id, folder.displayName, stored.get(folder.id), Boolean(request.full)));
+    const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, source, plan, onPage), run);
+    const gone = goneFolders(folders, stored);
+    const unseen = [...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => s.folderId), ...gone];
+    const deleted = await runEndPhase(run, unseen);
+    if (gone.length) await forgetFolders(run.store, gone);
+    const counts = finished.reduce((total, state) => addCounts(total, state.counts), zeroCounts());
+    return { ...counts, deleted: counts.deleted + deleted };
+  }
+}
+
+function goneFolders(folders: ContactFolderInfo[], stored: Map<string, FolderState>): string[] {
+  const present = new Set(folders.map((folder) => folder.id));
+  return [...stored.keys()].filter((id) => !present.has(id));
+}
+
+async function forgetFolders(store: MailboxStore, folderIds: string[]): Promise<void> {
+  const transaction = store.transaction();
+  for (const folderId of folderIds) {
+    transaction.delete(store.partitionKey, store.folderRowKey(folderId));
+  }
+  await transaction.commit();
+}
+
+/**
+ * Maps items with at most `limit` in flight, keeping order. The first failure stops the run (the other
+ * rounds stop after their current page) and is thrown once nothing is writing any more.
+ */
+async function inPool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>, run: SyncRun): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < items.length && !run.stopped; index = next++) {
+      try {
+        results[index] = await work(items[index] as T);
+      } catch (error) {
+        run.stopped = true;
+        throw error;
+      }
+    }
+  };
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+  return results;
+}
