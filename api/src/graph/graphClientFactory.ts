@@ -37,7 +37,15 @@ export function createGraphClient(options: GraphClientOptions): { client: Client
   chain.reduce((previous, next) => { previous.setNext?.(next); return next; });
   const first = chain[0];
   if (!first) throw new Error('empty middleware chain');
-  return { client: Client.initWithMiddleware({ middleware: first, defaultVersion: '' }), meter };
+  const { host, version } = splitBaseUrl(options.baseUrl);
+  return { client: Client.initWithMiddleware({ middleware: first, baseUrl: host, defaultVersion: version }), meter };
+}
+
+/** `https://graph.microsoft.com/v1.0` → host `https://graph.microsoft.com`, version `v1.0` (the SDK's two settings). */
+export function splitBaseUrl(baseUrl: string): { host: string; version: string } {
+  const trimmed = baseUrl.replace(/\/+$/, '');
+  const cut = trimmed.lastIndexOf('/');
+  return { host: trimmed.slice(0, cut), version: trimmed.slice(cut + 1) };
 }
 
 class BearerTokenMiddleware implements Middleware {

@@ -27,13 +27,13 @@ export class GraphContactSource implements ContactSource {
   }
 
   async listFolders(): Promise<ContactFolderInfo[]> {
-    const root = await this.get<ContactFolder>(`${this.baseUrl}/me/contactFolders/contacts`);
+    const root = await this.get<ContactFolder>('/me/contactFolders/contacts');
     if (typeof root.id !== 'string') throw unreadable('the default contact folder has no id');
     const folders: ContactFolderInfo[] = [];
     const queue: ContactFolder[] = [root];
     for (let folder = queue.shift(); folder; folder = queue.shift()) {
       folders.push(toFolderInfo(folder));
-      let url: string | undefined = `${this.baseUrl}/me/contactFolders/${encodeURIComponent(folder.id ?? '')}/childFolders?$top=100`;
+      let url: string | undefined = `/me/contactFolders/${encodeURIComponent(folder.id ?? '')}/childFolders?$top=100`;
       while (url) {
         const page: Collection<ContactFolder> = await this.get(url);
         queue.push(...values<ContactFolder>(page));
@@ -44,7 +44,7 @@ export class GraphContactSource implements ContactSource {
   }
 
   initialDeltaUrl(folderId: string): string {
-    return `${this.baseUrl}/me/contactFolders/${encodeURIComponent(folderId)}/contacts/delta?$select=${SELECTED_CONTACT_FIELDS.join(',')}`;
+    return `/me/contactFolders/${encodeURIComponent(folderId)}/contacts/delta?$select=${SELECTED_CONTACT_FIELDS.join(',')}`;
   }
 
   async fetchDeltaPage(url: string): Promise<DeltaPage> {
@@ -61,11 +61,19 @@ export class GraphContactSource implements ContactSource {
     return { contacts, removedIds, nextLink, deltaLink };
   }
 
+  /**
+   * The SDK rebuilds every URL from its base and version and reads only https links as absolute, so
+   * links under our base (Graph's next and delta links) are given relative to it.
+   */
+  private relative(url: string): string {
+    return url.startsWith(`${this.baseUrl}/`) ? url.slice(this.baseUrl.length) : url;
+  }
+
   /** GET with the SDK (which retries 429/503/504); a dropped connection is retried here. */
   private async get<T>(url: string, prefer: string[] = []): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const request = this.client.api(url);
+        const request = this.client.api(this.relative(url));
         return (await (prefer.length ? request.header('Prefer', prefer.join(', ')) : request).get()) as T;
       } catch (error) {
         const mapped = mapGraphError(error);

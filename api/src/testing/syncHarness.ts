@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { startAzurite, type AzuriteInstance } from '../../../tools/src/azurite/azuriteProcess';
+import { startGraphSimulator, simToken } from '../../../tools/src/graphSimulator';
+import { loadSyncConfig, type SyncConfig } from '../config';
+import type { MailboxRef, StoredContact } from '../contacts/contactModel';
+import { ContactDirectory } from '../storage/contactDirectory';
+import { TABLES, TableClientFactory } from '../storage/tableClientFactory';
+import type { SyncRequest, SyncSummary } from '../sync/syncService';
+import { createSyncService } from '../sync/syncServiceFactory';
+
+type Simulator = Awaited<ReturnType<typeof startGraphSimulator>>;
+
+/** Azurite and the Graph simulator, started for one test file; each test gets its own tables. */
+export class SyncHarness {
+  private constructor(readonly azurite: AzuriteInstance, readonly graph: Simulator) {}
+
+  static async start(): Promise<SyncHarness> {
+    const [azurite, graph] = await Promise.all([startAzurite(), startGraphSimulator()]);
+    return new SyncHarness(azurite, graph);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.azurite.stop(), this.graph.stop()]);
+  }
+
+  /** A fresh mailbox: its own tables and its own simulator mailbox. */
+  mailbox(): TestMailbox {
+    const id = randomBytes(4).toString('hex');
+    return new TestMailbox(this, { tenantId: `tenant-${id}`, userId: `user-${id}` }, `t${id}`);
+  }
+}
+
+export class TestMailbox {
+  readonly config: SyncConfig;
+  readonly tables: TableClientFactory;
+
+  constructor(private readonly harness: SyncHarness, readonly ref: MailboxRef, tablePrefix: string) {
+    this.config = loadSyncConfig({
+      AzureWebJobsStorage: harness.azurite.connectionString,
+      TABLE_PREFIX: tablePrefix,
+      GRAPH_BASE_URL: harness.graph.baseUrl,
+    });
+    this.tables = new TableClientFactory(this.config.storageConnection, tablePrefix);
+  }
+
+  get source() {
+    return this.harness.graph.sim.mailbox(this.ref.tenantId, this.ref.userId);
+  }
+
+  get sim() {
+    return this.harness.graph.sim;
+  }
+
+  sync(options: Partial<SyncRequest> & { leaseMs?: number } = {}): Promise<SyncSummary> {
+    const token = simToken(this.ref.tenantId, this.ref.userId);
+    const service = createSyncService({
+      config: this.config, tables: this.tables, leaseMs: options.leaseMs, tokenFor: () => () => Promise.resolve(token),
+    });
+    return service.run({ mailbox: this.ref, trigger: 'cli', ...options });
+  }
+
+  async contacts(): Promise<StoredContact[]> {
+    const directory = new ContactDirectory(await this.tables.get(TABLES.contacts));
+    const contacts: StoredContact[] = [];
+    for await (const contact of directory.all(this.ref)) contacts.push(contact);
+    return contacts;
+  }
+
+  async directory(): Promise<ContactDirectory> {
+    return new ContactDirectory(await this.tables.get(TABLES.contacts));
+  }
+}

@@ -1,0 +1,86 @@
+import { createLocalJWKSet } from 'jose';
+import { ConsentRegistry, type ConsentState } from './consentRegistry';
+import { verifyGraphToken, type GraphCaller } from './graphTokenAuthenticator';
+import { GraphTokenIssuer } from './graphTokenIssuer';
+import { RefreshTokenStore } from './refreshTokens';
+import { SigningKeyRing } from './signingKeys';
+import { SsoTokenMinter, type SsoTokenOptions } from './ssoTokenMinter';
+import { TokenEndpoint } from './tokenEndpoint';
+
+/** Options of the simulated authority. */
+export interface EntraSimulatorOptions {
+  /** The app registration's Application (client) ID: the audience of SSO tokens and the OBO client. */
+  clientId: string;
+  clientSecret: string;
+  /** After a grant, on-behalf-of keeps answering consent_required for this long (default 0). */
+  consentPropagationMs?: number;
+  /** Consent of users nobody set (default 'missing'). */
+  defaultConsent?: ConsentState;
+  /** Graph permissions a grant covers (default Contacts.Read, User.Read, offline_access). */
+  grantedScopes?: readonly string[];
+  /** Lifetime of issued Graph tokens (default 3600 s). Under msal's 300 s renewal offset, every call refreshes. */
+  accessTokenLifetimeSec?: number;
+}
+
+/** Requests served, so tests can see that a cache or a refetch happened. */
+export interface EntraSimulatorStats {
+  discoveryRequests: number;
+  jwksRequests: number;
+  tokenRequests: number;
+}
+
+/** The state and test controls of the simulated authority; the HTTP server serves it. */
+export class EntraSimulator {
+  readonly stats: EntraSimulatorStats = { discoveryRequests: 0, jwksRequests: 0, tokenRequests: 0 };
+  readonly tokenEndpoint: TokenEndpoint;
+  private readonly consent: ConsentRegistry;
+  private readonly refreshTokens = new RefreshTokenStore();
+  private readonly minter: SsoTokenMinter;
+
+  private constructor(readonly options: EntraSimulatorOptions, readonly keys: SigningKeyRing) {
+    this.consent = new ConsentRegistry({
+      propagationMs: options.consentPropagationMs,
+      defaultState: options.defaultConsent,
+      grantedScopes: options.grantedScopes,
+    });
+    this.minter = new SsoTokenMinter(keys, options.clientId);
+    const issuer = new GraphTokenIssuer(keys, options.clientId, this.refreshTokens, options.accessTokenLifetimeSec ?? 3600);
+    this.tokenEndpoint = new TokenEndpoint({
+      clientId: options.clientId, clientSecret: options.clientSecret,
+      keys, consent: this.consent, refreshTokens: this.refreshTokens, issuer,
+    });
+  }
+
+  static async create(options: EntraSimulatorOptions): Promise<EntraSimulator> {
+    return new EntraSimulator(options, await SigningKeyRing.create());
+  }
+
+  /** A Teams-SSO-like access token for the app; overrides forge bad ones. */
+  mintSsoToken(options: SsoTokenOptions): Promise<string> {
+    return this.minter.mint(options);
+  }
+
+  setConsent(tenantId: string, userId: string, state: ConsentState): void {
+    // Outstanding refresh tokens stay known: their next redemption meets the new state (AADSTS65001).
+    this.consent.set(tenantId, userId, state);
+  }
+
+  getConsent(tenantId: string, userId: string): ConsentState {
+    return this.consent.get(tenantId, userId);
+  }
+
+  /** Publishes a new signing key and signs new tokens with it; returns its kid. Old keys stay published. */
+  rotateKeys(): Promise<string> {
+    return this.keys.rotate();
+  }
+
+  /** Stops publishing a key: tokens signed with it no longer verify. */
+  removeKey(kid: string): void {
+    this.keys.remove(kid);
+  }
+
+  /** The Graph simulator's check: a Graph token of this authority with Contacts.Read, or undefined. */
+  verifyGraphToken(token: string): Promise<GraphCaller | undefined> {
+    return verifyGraphToken(token, createLocalJWKSet(this.keys.jwks()));
+  }
+}

@@ -1,0 +1,113 @@
+import { TokenCodec } from './deltaTokens';
+import { FaultScript, type RequestKind } from './faultScript';
+import { Mailbox } from './mailbox';
+import { type RequestCounts, RequestCounter } from './requestCounts';
+import { mixSeed, SeededRandom } from './seededRandom';
+import { DEFAULT_KNOBS, mergeKnobs, type SimulatorKnobs } from './simulatorKnobs';
+
+/** A random fault drawn for one request. */
+export type RandomFault = '429' | '503' | 'drop';
+
+/**
+ * The simulator's state, usable without HTTP: mailboxes keyed by (tenant, user), knobs, the fault
+ * script, request counts and the delta token registry.
+ */
+export class GraphSimulator {
+  /** Deterministic faults for tests, consumed by the next matching requests. */
+  readonly faults = new FaultScript();
+  /** Encodes and checks skip and delta tokens. */
+  readonly tokens = new TokenCodec();
+  private knobValues: Readonly<SimulatorKnobs>;
+  private faultRandom: SeededRandom;
+  private readonly counter = new RequestCounter();
+  private readonly mailboxes = new Map<string, Mailbox>();
+  private incarnations = 0;
+  private tokenSerial = 0;
+  private expiredBelow = 0;
+
+  constructor(knobs: Partial<SimulatorKnobs> = {}) {
+    this.knobValues = Object.freeze(mergeKnobs(DEFAULT_KNOBS, knobs));
+    this.faultRandom = new SeededRandom(mixSeed('faults', this.knobValues.seed));
+  }
+
+  /** The current knobs (a frozen copy). */
+  get knobs(): Readonly<SimulatorKnobs> {
+    return this.knobValues;
+  }
+
+  /** Assigning a partial object changes only those knobs (see {@link setKnobs}). */
+  set knobs(patch: Partial<SimulatorKnobs>) {
+    this.setKnobs(patch);
+  }
+
+  /** Changes some knobs; throws a RangeError naming a bad one. Setting `seed` restarts the random faults. */
+  setKnobs(patch: Partial<SimulatorKnobs>): Readonly<SimulatorKnobs> {
+    this.knobValues = Object.freeze(mergeKnobs(this.knobValues, patch));
+    if (patch.seed !== undefined) this.faultRandom = new SeededRandom(mixSeed('faults', patch.seed));
+    return this.knobValues;
+  }
+
+  /** Graph requests answered so far (a copy). */
+  get counts(): RequestCounts {
+    return this.counter.snapshot();
+  }
+
+  resetCounts(): void {
+    this.counter.reset();
+  }
+
+  /** The mailbox of (tenant, user), created empty when new. */
+  mailbox(tenantId: string, userId: string): Mailbox {
+    return this.findMailbox(tenantId, userId) ?? this.createMailbox(tenantId, userId);
+  }
+
+  findMailbox(tenantId: string, userId: string): Mailbox | undefined {
+    return this.mailboxes.get(mailboxKey(tenantId, userId));
+  }
+
+  /** A new empty mailbox for (tenant, user), replacing any existing one; old tokens then answer 410. */
+  createMailbox(tenantId: string, userId: string): Mailbox {
+    this.incarnations += 1;
+    const mailbox = new Mailbox(tenantId, userId, this.incarnations);
+    this.mailboxes.set(mailboxKey(tenantId, userId), mailbox);
+    return mailbox;
+  }
+
+  deleteMailbox(tenantId: string, userId: string): boolean {
+    return this.mailboxes.delete(mailboxKey(tenantId, userId));
+  }
+
+  /** Every delta token issued until now answers 410 from now on (skip tokens of running rounds still work). */
+  expireDeltaTokens(): void {
+    this.expiredBelow = this.tokenSerial + 1;
+  }
+
+  /** @internal The serial of a delta token being issued. */
+  issueTokenSerial(): number {
+    this.tokenSerial += 1;
+    return this.tokenSerial;
+  }
+
+  /** @internal Whether a delta token with this serial was expired by {@link expireDeltaTokens}. */
+  isExpired(serial: number): boolean {
+    return serial < this.expiredBelow;
+  }
+
+  /** @internal Draws this request's random fault from the seeded knobs. */
+  drawRandomFault(): RandomFault | undefined {
+    const { throttleRate, unavailableRate, dropRate } = this.knobValues;
+    if (this.faultRandom.chance(throttleRate)) return '429';
+    if (this.faultRandom.chance(unavailableRate)) return '503';
+    if (this.faultRandom.chance(dropRate)) return 'drop';
+    return undefined;
+  }
+
+  /** @internal Counts an answered Graph request. */
+  recordRequest(kind: RequestKind, status: number | 'dropped'): void {
+    this.counter.record(kind, status);
+  }
+}
+
+function mailboxKey(tenantId: string, userId: string): string {
+  return `${tenantId}\n${userId}`;
+}

@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { Contact } from '@microsoft/microsoft-graph-types';
+import { freezeContact, type SimContact } from './contactShape';
+import { type ContactFolderShape, FolderTree, folderShape, type SimFolder } from './folderTree';
+import { GraphIdFactory } from './graphIds';
+import { seedMailbox, type SeedOptions, type SeedSummary } from './mailboxGenerator';
+
+/** A contact as a caller gives it: any Graph contact fields; `id` optional (generated when absent). */
+export type ContactInput = Partial<Contact> & { id?: string };
+
+/**
+ * One simulated mailbox: a folder tree under the default Contacts folder, the contacts, a version
+ * that every change increments, and each folder's history (which delta rounds read).
+ */
+export class Mailbox {
+  /** Short hash of tenant and user, carried by tokens to tell mailboxes apart. */
+  readonly tag: string;
+  private readonly ids: GraphIdFactory;
+  private readonly folders: FolderTree;
+  private readonly contacts = new Map<string, SimContact>();
+  private currentVersion = 0;
+
+  constructor(readonly tenantId: string, readonly userId: string, readonly incarnation: number) {
+    const key = `${tenantId}\n${userId}`;
+    this.tag = createHash('sha256').update(key).digest('base64url').slice(0, 12);
+    this.ids = new GraphIdFactory(key, incarnation);
+    this.folders = new FolderTree(this.ids);
+  }
+
+  /** Incremented by every change; a delta round is a snapshot at one version. */
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  get defaultFolderId(): string {
+    return this.folders.defaultFolder.id;
+  }
+
+  /** The (unlisted) parent of the default Contacts folder. */
+  get rootFolderId(): string {
+    return this.folders.rootFolderId;
+  }
+
+  get contactCount(): number {
+    return this.contacts.size;
+  }
+
+  addFolder(displayName: string, parentId: string = this.defaultFolderId): ContactFolderShape {
+    this.currentVersion += 1;
+    return folderShape(this.folders.add(displayName, parentId));
+  }
+
+  /** Deletes a folder, its subfolders and their contacts (reported to delta as deleted). */
+  deleteFolder(id: string): void {
+    const version = (this.currentVersion += 1);
+    for (const folder of this.folders.remove(id)) {
+      for (const contactId of folder.memberIds) {
+        this.contacts.delete(contactId);
+        folder.log.append({ version, contactId, removed: 'deleted' });
+      }
+      folder.memberIds.clear();
+    }
+  }
+
+  addContact(folderId: string, input: ContactInput): SimContact {
+    const folder = this.folders.require(folderId);
+    const id = input.id ?? this.ids.next('contact');
+    if (this.contacts.has(id)) throw new RangeError(`a contact with id ${JSON.stringify(id)} exists already`);
+    const version = (this.currentVersion += 1);
+    const created = input.createdDateTime ?? isoNow();
+    // A property before the spread keeps V8 on its fast path (spread-first is ~7x slower at 100,000 contacts).
+    const contact = freezeContact({
+      displayName: input.displayName === undefined ? [input.givenName, input.surname].filter(Boolean).join(' ') : null,
+      ...input,
+      id,
+      parentFolderId: folder.id,
+      changeKey: this.changeKey(version),
+      createdDateTime: created,
+      lastModifiedDateTime: input.lastModifiedDateTime ?? created,
+    });
+    this.place(contact, folder, version);
+    return contact;
+  }
+
+  /** Changes fields of a contact (not its id or folder: use {@link moveContact}). */
+  updateContact(id: string, patch: ContactInput): SimContact {
+    const { contact: old, folder } = this.require(id);
+    const version = (this.currentVersion += 1);
+    const contact = freezeContact({
+      ...old, ...patch, id, parentFolderId: folder.id, changeKey: this.changeKey(version),
+      createdDateTime: old.createdDateTime, lastModifiedDateTime: isoNow(),
+    });
+    this.place(contact, folder, version);
+    return contact;
+  }
+
+  deleteContact(id: string): void {
+    const { folder } = this.require(id);
+    const version = (this.currentVersion += 1);
+    this.contacts.delete(id);
+    folder.memberIds.delete(id);
+    folder.log.append({ version, contactId: id, removed: 'deleted' });
+  }
+
+  /** Moves a contact; its immutable id stays, the old folder's delta reports it removed (`changed`). */
+  moveContact(id: string, toFolderId: string): SimContact {
+    const { contact: old, folder: from } = this.require(id);
+    const to = this.folders.require(toFolderId);
+    if (to === from) return old;
+    const version = (this.currentVersion += 1);
+    from.memberIds.delete(id);
+    from.log.append({ version, contactId: id, removed: 'changed' });
+    const contact = freezeContact({
+      ...old, parentFolderId: to.id, changeKey: this.changeKey(version), lastModifiedDateTime: isoNow(),
+    });
+    this.place(contact, to, version);
+    return contact;
+  }
+
+  getContact(id: string): SimContact | undefined {
+    return this.contacts.get(id);
+  }
+
+  /** The contacts of one folder, or of the whole mailbox. */
+  listContacts(folderId?: string): SimContact[] {
+    if (folderId === undefined) return [...this.contacts.values()];
+    const folder = this.folders.require(folderId);
+    return [...folder.memberIds].map((id) => this.require(id).contact);
+  }
+
+  /** Every folder from the default one down, parents first. */
+  listFolders(): ContactFolderShape[] {
+    return this.folders.all().map(folderShape);
+  }
+
+  /** Fills the mailbox with generated folders and contacts (see `mailboxGenerator`). */
+  seed(options: SeedOptions): SeedSummary {
+    return seedMailbox(this, options);
+  }
+
+  /** A fresh immutable-style contact id (for callers that build their own ids from it). */
+  newContactId(): string {
+    return this.ids.next('contact');
+  }
+
+  /** The folder behind an id or the well-known name `contacts` (for the Graph endpoints). */
+  findFolder(idOrWellKnownName: string): SimFolder | undefined {
+    return this.folders.find(idOrWellKnownName);
+  }
+
+  childFolders(id: string): SimFolder[] {
+    return this.folders.children(id);
+  }
+
+  private place(contact: SimContact, folder: SimFolder, version: number): void {
+    this.contacts.set(contact.id, contact);
+    folder.memberIds.add(contact.id);
+    folder.log.append({ version, contactId: contact.id, contact });
+  }
+
+  private require(id: string): { contact: SimContact; folder: SimFolder } {
+    const contact = this.contacts.get(id);
+    if (!contact) throw new RangeError(`no contact ${JSON.stringify(id)}`);
+    return { contact, folder: this.folders.require(contact.parentFolderId) };
+  }
+
+  private changeKey(version: number): string {
+    // Outlook change keys are opaque base64; this one only has to change with every revision.
+    return ['EQAAABYAAA', this.tag, this.incarnation.toString(36), 'v', version.toString(36)].join('');
+  }
+}
+
+function isoNow(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,49 @@
+/**
+ * A small seeded PRNG (mulberry32): the same seed gives the same sequence on every machine, so a
+ * generated mailbox, a shuffled round or a run of random faults can be reproduced from its seed.
+ */
+export class SeededRandom {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [0, maxExclusive). */
+  int(maxExclusive: number): number {
+    return Math.floor(this.next() * maxExclusive);
+  }
+
+  /** True with probability `p`; draws nothing when `p` is 0, so a disabled knob leaves the sequence alone. */
+  chance(p: number): boolean {
+    return p > 0 && this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[this.int(items.length)];
+    if (item === undefined) throw new RangeError('cannot pick from an empty list');
+    return item;
+  }
+}
+
+/** Mixes numbers and strings into one 32-bit seed (FNV-1a over their text). */
+export function mixSeed(...parts: Array<number | string>): number {
+  let hash = 0x811c9dc5;
+  for (const part of parts) {
+    const text = `${part}\u0000`;
+    for (let i = 0; i < text.length; i += 1) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+  }
+  return hash >>> 0;
+}

@@ -1,0 +1,60 @@
+import { simToken } from './authentication';
+
+/** One Graph answer as the tests look at it. */
+export interface GraphAnswer {
+  status: number;
+  headers: Headers;
+  // Tests read arbitrary JSON; a loose type keeps them short.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+/** A delta entry as Graph sends it. */
+export interface DeltaEntry {
+  id: string;
+  '@removed'?: { reason: string };
+  [property: string]: unknown;
+}
+
+/** A delta round read to its end. */
+export interface DeltaRound {
+  pages: DeltaEntry[][];
+  entries: DeltaEntry[];
+  deltaLink: string;
+}
+
+/** The Prefer header the sync engine sends. */
+export const ENGINE_PREFER = 'odata.maxpagesize=200, IdType="ImmutableId"';
+
+/** Test helper: GET a simulator URL with a bearer (`null` sends none) and parse the JSON answer. */
+export async function graphGet(url: string, bearer: string | null, headers: Record<string, string> = {}): Promise<GraphAnswer> {
+  const response = await fetch(url, { headers: { ...(bearer === null ? {} : { Authorization: `Bearer ${bearer}` }), ...headers } });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Test helper: follows nextLinks from `url` to the deltaLink, failing on any non-200. */
+export async function readRound(url: string, bearer: string, prefer = ENGINE_PREFER, maxPages = 100_000): Promise<DeltaRound> {
+  const pages: DeltaEntry[][] = [];
+  let next: string | undefined = url;
+  while (next) {
+    if (pages.length >= maxPages) throw new Error(`more than ${maxPages} pages`);
+    const answer = await graphGet(next, bearer, { Prefer: prefer });
+    if (answer.status !== 200) throw new Error(`${next} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    pages.push(answer.body.value as DeltaEntry[]);
+    if (answer.body['@odata.deltaLink']) {
+      return { pages, entries: pages.flat(), deltaLink: answer.body['@odata.deltaLink'] as string };
+    }
+    next = answer.body['@odata.nextLink'] as string | undefined;
+  }
+  throw new Error('a page had neither a nextLink nor a deltaLink');
+}
+
+/** The URL of a full delta round of a folder. */
+export function deltaUrlOf(baseUrl: string, folderId: string, query = ''): string {
+  return `${baseUrl}/me/contactFolders/${encodeURIComponent(folderId)}/contacts/delta${query}`;
+}
+
+export const TENANT = 'tenant-1';
+export const USER = 'user-1';
+export const BEARER = simToken(TENANT, USER);
