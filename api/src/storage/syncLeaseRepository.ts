@@ -20,13 +20,22 @@ export interface LeaseRow {
 /** A held lease: renew it while working, release it at the end. */
 export interface HeldLease {
   readonly row: LeaseRow;
-  /** True when this lease resumes a sync that did not finish. */
-  readonly resumed: boolean;
   renewIfDue(): Promise<void>;
   release(syncFinished: boolean): Promise<void>;
 }
 
 const ROW_KEY = 'sync';
+/** Holder of a lease reserved for a sync waiting in the queue. */
+const QUEUED = 'queued';
+
+/** How a sync takes the lease. */
+export interface AcquireOptions {
+  /** Start a new sync even if the last one did not finish. */
+  fresh: boolean;
+  newSync: () => { syncId: string; historyKey: string };
+  /** The sync id a queued job was given by {@link SyncLeaseRepository.reserve}: its reservation is taken over. */
+  reservedSyncId?: string;
+}
 
 /** ETag-guarded leases: exactly one sync per mailbox holds one at a time. */
 export class SyncLeaseRepository {
@@ -41,15 +50,30 @@ export class SyncLeaseRepository {
    * Takes the mailbox's lease, or throws `sync_running` (with the running sync's id) when another sync
    * holds it. A sync that stopped without finishing (a crash, an error) is resumed unless `fresh`.
    */
-  async acquire(mailbox: MailboxRef, start: { fresh: boolean; newSync: () => { syncId: string; historyKey: string } }): Promise<HeldLease> {
+  async acquire(mailbox: MailboxRef, start: AcquireOptions): Promise<HeldLease> {
+    return this.take(mailbox, start, randomUUID(), this.ttlMs);
+  }
+
+  /**
+   * Reserves the lease for a sync that is about to be queued, so that a second request is told a sync is
+   * running before the worker starts. Returns the sync id the worker must pass as `reservedSyncId`
+   * (an unfinished sync's id when it will be resumed).
+   */
+  async reserve(mailbox: MailboxRef, start: AcquireOptions, reservationMs: number): Promise<LeaseRow> {
+    const held = await this.take(mailbox, start, QUEUED, reservationMs);
+    return held.row;
+  }
+
+  private async take(mailbox: MailboxRef, start: AcquireOptions, holder: string, ttlMs: number): Promise<HeldLease> {
     const partitionKey = mailboxPartitionKey(mailbox);
     const current = await this.read(partitionKey);
-    if (current && current.row.expiresAt > this.now()) {
+    const reservedForUs = current?.row.holder === QUEUED && current.row.syncId === start.reservedSyncId;
+    if (current && current.row.expiresAt > this.now() && !reservedForUs) {
       throw new AppError('sync_running', 'A sync of this mailbox is already running.', { details: { syncId: current.row.syncId } });
     }
-    const resumed = Boolean(current && !current.row.syncFinished && !start.fresh);
-    const identity = resumed && current ? { syncId: current.row.syncId, historyKey: current.row.historyKey } : start.newSync();
-    const row: LeaseRow = { ...identity, holder: randomUUID(), expiresAt: this.now() + this.ttlMs, syncFinished: false };
+    const resume = current && (reservedForUs || (!current.row.syncFinished && !start.fresh));
+    const identity = resume && current ? { syncId: current.row.syncId, historyKey: current.row.historyKey } : start.newSync();
+    const row: LeaseRow = { ...identity, holder, expiresAt: this.now() + ttlMs, syncFinished: false };
     let etag: string;
     try {
       etag = await this.write(partitionKey, row, current?.etag);
@@ -60,7 +84,12 @@ export class SyncLeaseRepository {
       }
       throw error;
     }
-    return this.held(partitionKey, row, etag, resumed);
+    return this.held(partitionKey, row, etag);
+  }
+
+  /** True when the row is a reservation for a queued sync. */
+  static isQueued(row: LeaseRow): boolean {
+    return row.holder === QUEUED;
   }
 
   /** The lease row as stored, if any (for status pages). */
@@ -68,7 +97,7 @@ export class SyncLeaseRepository {
     return (await this.read(mailboxPartitionKey(mailbox)))?.row;
   }
 
-  private held(partitionKey: string, row: LeaseRow, firstEtag: string, resumed: boolean): HeldLease {
+  private held(partitionKey: string, row: LeaseRow, firstEtag: string): HeldLease {
     let etag = firstEtag;
     let current = row;
     const write = async (next: LeaseRow): Promise<void> => {
@@ -84,7 +113,6 @@ export class SyncLeaseRepository {
     };
     return {
       get row() { return current; },
-      resumed,
       renewIfDue: async () => {
         if (current.expiresAt - this.now() < this.ttlMs / 2) await write({ ...current, expiresAt: this.now() + this.ttlMs });
       },

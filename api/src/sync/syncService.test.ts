@@ -206,3 +206,40 @@ describe('hostile inputs', () => {
     expect(await mailbox.contacts()).toHaveLength(600);
   });
 });
+
+describe('what Graph documents it may do', () => {
+  afterEach(() => { harness.graph.sim.setKnobs({ replayRate: 0, shuffle: false, throttleRate: 0, dropRate: 0, unavailableRate: 0, retryAfterSeconds: 1 }); });
+
+  it('counts a contact sent twice in a round, in no particular order, once', async () => {
+    const mailbox = await mailboxWith(1200, 3);
+    mailbox.sim.setKnobs({ replayRate: 0.2, shuffle: true, seed: 9 });
+    mailbox.sim.resetCounts();
+    const summary = await mailbox.sync();
+    expect(summary).toMatchObject({ new: 1200, updated: 0, deleted: 0, unchanged: 0 });
+    expect(await mailbox.contacts()).toHaveLength(1200);
+  });
+
+  it('ends exact under random throttling, outages and dropped connections', async () => {
+    const mailbox = await mailboxWith(1500, 4);
+    mailbox.sim.setKnobs({ throttleRate: 0.1, unavailableRate: 0.05, dropRate: 0.05, retryAfterSeconds: 0, seed: 4 });
+    const first = await mailbox.sync();
+    expect(first.new).toBe(1500);
+    const listed = mailbox.source.listContacts();
+    mailbox.source.deleteContact(at(listed, 0).id);
+    mailbox.source.updateContact(at(listed, 1).id, { givenName: 'Changed' });
+    expect(await mailbox.sync()).toMatchObject({ new: 0, updated: 1, deleted: 1, unchanged: 0 });
+  });
+
+  it('skips a malformed contact with the reason recorded and imports the rest', async () => {
+    const mailbox = harness.mailbox();
+    const folder = mailbox.source.defaultFolderId;
+    mailbox.source.addContact(folder, { givenName: 'Good' });
+    const bad = mailbox.source.addContact(folder, { givenName: 42 as unknown as string });
+    const summary = await mailbox.sync();
+    expect(summary).toMatchObject({ new: 1, skipped: 1 });
+    expect((await mailbox.contacts()).map((c) => c.firstName)).toEqual(['Good']);
+    const history = await mailbox.history();
+    expect(at(history, 0).problems).toEqual([expect.objectContaining({ code: 'malformed_contact', contactId: bad.id })]);
+    expect(at(history, 0).problems[0]?.message).toMatch(/givenName/);
+  });
+});

@@ -17,6 +17,8 @@ export interface SyncRequest {
   trigger: SyncTrigger;
   /** List every folder in full (and reconcile) instead of continuing from the delta links. */
   full?: boolean;
+  /** The id a queued sync was given when its lease was reserved (`SyncLeaseRepository.reserve`). */
+  reservedSyncId?: string;
 }
 
 /** What a sync did; the CLI prints it as one JSON line. */
@@ -53,12 +55,13 @@ export class SyncService {
     const history = await this.deps.history(meter);
     const lease = await (await this.deps.leases(meter)).acquire(request.mailbox, {
       fresh: Boolean(request.full),
+      reservedSyncId: request.reservedSyncId,
       newSync: () => {
         const syncId = randomUUID();
         return { syncId, historyKey: SyncHistoryRepository.historyKey(now().getTime(), syncId) };
       },
     });
-    const record = await this.openRecord(history, request, lease, now().toISOString());
+    const { record, resumed } = await this.openRecord(history, request, lease, now().toISOString());
     const store = await this.deps.openStore(request.mailbox, meter);
     const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [] };
     let source: ContactSource | undefined;
@@ -80,18 +83,19 @@ export class SyncService {
       await lease.release(record.state === 'completed');
     }
     return {
-      syncId: record.syncId, resumed: lease.resumed, ...record.counts,
+      syncId: record.syncId, resumed, ...record.counts,
       graphRequests: source.requestCount, tableTransactions: meter.transactions, durationMs: Date.now() - started,
     };
   }
 
-  private async openRecord(history: SyncHistoryRepository, request: SyncRequest, lease: HeldLease, startedAt: string): Promise<SyncRecord> {
-    const earlier = lease.resumed ? await history.get(request.mailbox, lease.row.historyKey) : undefined;
+  /** The sync's history row: a new one, or the row of the unfinished sync this one resumes. */
+  private async openRecord(history: SyncHistoryRepository, request: SyncRequest, lease: HeldLease, startedAt: string): Promise<{ record: SyncRecord; resumed: boolean }> {
+    const earlier = await history.get(request.mailbox, lease.row.historyKey);
     const record = earlier
       ? { ...earlier, state: 'running' as const, resumes: earlier.resumes + 1 }
       : history.newRecord(lease.row.syncId, request.trigger, Boolean(request.full), startedAt);
     await history.save(request.mailbox, lease.row.historyKey, record);
-    return record;
+    return { record, resumed: Boolean(earlier) };
   }
 
   private async syncFolders(run: SyncRun, source: ContactSource, request: SyncRequest, onPage: PageStored): Promise<SyncCounts> {

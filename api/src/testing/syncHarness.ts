@@ -4,6 +4,7 @@ import { startGraphSimulator, simToken } from '../../../tools/src/graphSimulator
 import { loadSyncConfig, type SyncConfig } from '../config';
 import type { MailboxRef, StoredContact } from '../contacts/contactModel';
 import { ContactDirectory } from '../storage/contactDirectory';
+import { SyncHistoryRepository, type SyncRecord } from '../storage/syncHistoryRepository';
 import { TABLES, TableClientFactory } from '../storage/tableClientFactory';
 import type { SyncRequest, SyncSummary } from '../sync/syncService';
 import { createSyncService } from '../sync/syncServiceFactory';
@@ -64,6 +65,11 @@ export class TestMailbox {
     const contacts: StoredContact[] = [];
     for await (const contact of directory.all(this.ref)) contacts.push(contact);
     return contacts;
+  }
+
+  /** The mailbox's sync history, newest first. */
+  async history(): Promise<SyncRecord[]> {
+    return new SyncHistoryRepository(await this.tables.get(TABLES.syncs), { transactions: 0 }).list(this.ref, 20);
   }
 
   async directory(): Promise<ContactDirectory> {
