@@ -4,19 +4,23 @@ import { createHash } from 'node:crypto';
 const ENTRY_PREFIX = Buffer.from([0x00, 0x03, 0x24, 0x00]);
 const ENTRY_MARKER = Buffer.from([0x00, 0x46, 0x00, 0x00]);
 
-/** Makes Graph-looking immutable ids (standard base64 with `+`, `/`, `=`) unique within one mailbox. */
+/**
+ * Makes Graph-looking immutable ids (standard base64 with `+`, `/`, `=`) unique within one mailbox. They
+ * depend only on the mailbox and the order of creation, so re-creating a mailbox the same way gives the
+ * same ids.
+ */
 export class GraphIdFactory {
   private readonly mailboxBytes: Buffer;
   private serial = 0;
 
-  constructor(mailboxKey: string, private readonly incarnation: number) {
+  constructor(mailboxKey: string) {
     this.mailboxBytes = sha256(`mailbox|${mailboxKey}`).subarray(0, 16);
   }
 
   /** A new id; `kind` keeps folder and contact ids apart. */
   next(kind: 'contact' | 'folder'): string {
     this.serial += 1;
-    return entryId(this.mailboxBytes, `${kind}|${this.incarnation}|${this.serial}`);
+    return entryId(this.mailboxBytes, `${kind}|${this.serial}`);
   }
 }
 
@@ -25,7 +29,7 @@ export class GraphIdFactory {
  * item, so it changes when the contact moves.
  */
 export function restIdFor(immutableId: string, folderSerial: number): string {
-  return entryId(sha256(`rest|${immutableId}`).subarray(0, 16), `folder|${folderSerial}`);
+  return entryId(sha256(`folder|${folderSerial}`).subarray(0, 16), `rest|${immutableId}|${folderSerial}`);
 }
 
 /** The ways {@link oddContactId} breaks Azure Table key rules; index with `variant % ODD_ID_SHAPES.length`. */

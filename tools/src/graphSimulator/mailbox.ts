@@ -23,7 +23,7 @@ export class Mailbox {
   constructor(readonly tenantId: string, readonly userId: string, readonly incarnation: number) {
     const key = `${tenantId}\n${userId}`;
     this.tag = createHash('sha256').update(key).digest('base64url').slice(0, 12);
-    this.ids = new GraphIdFactory(key, incarnation);
+    this.ids = new GraphIdFactory(key);
     this.folders = new FolderTree(this.ids);
   }
 

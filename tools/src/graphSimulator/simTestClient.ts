@@ -4,8 +4,7 @@ import { simToken } from './authentication';
 export interface GraphAnswer {
   status: number;
   headers: Headers;
-  // Tests read arbitrary JSON; a loose type keeps them short.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /** Parsed JSON; loose, since tests read arbitrary Graph answers. */
   body: any;
 }
 
