@@ -57,7 +57,7 @@ class BearerTokenMiddleware implements Middleware {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     // Never send the user's token to another origin (a Location header or a forged nextLink).
     if (new URL(url).origin !== this.origin) throw new Error(`refusing to send a Graph token to ${new URL(url).origin}`);
-    const headers = new Headers(context.options?.headers as HeadersInit | undefined);
+    const headers = new Headers(context.options?.headers);
     headers.set('Authorization', `Bearer ${await this.getToken()}`);
     context.options = { ...context.options, headers };
     await this.next?.execute(context);

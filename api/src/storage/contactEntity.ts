@@ -1,5 +1,6 @@
 import type { ContactOutcome, StoredContact } from '../contacts/contactModel';
 import { ROW_PREFIX, encodeKey } from './tableKeys';
+import { textField as str } from './entityFields';
 
 /** Which sync last wrote a contact, in which unit of work, and what it counted it as. */
 export interface SyncStamp {
@@ -67,6 +68,3 @@ export function fromContactEntity(entity: Record<string, unknown>): ContactRow {
   return { contact, stamp, etag: typeof entity.etag === 'string' ? entity.etag : undefined };
 }
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}

@@ -4,6 +4,7 @@ import { type SyncCounts, parseCounts } from '../sync/syncCounts';
 import { type ContactRow, contactRowKey, fromContactEntity } from './contactEntity';
 import { PartitionTransaction, type TableWriteMeter } from './partitionTransaction';
 import { ROW_PREFIX, encodeKey, mailboxPartitionKey, odataString, rowKindFilter } from './tableKeys';
+import { textField } from './entityFields';
 
 /** The sync's progress in one contact folder; stored in the mailbox's partition beside its contacts. */
 export interface FolderState {
@@ -105,8 +106,8 @@ export class MailboxStore {
     for await (const row of rows) {
       yield {
         rowKey: row.rowKey ?? '',
-        contactId: String(row.contactId ?? ''),
-        folderId: String(row.folderId ?? ''),
+        contactId: textField(row.contactId),
+        folderId: textField(row.folderId),
         outcome: (row.outcome as RemovalMarker['outcome']) ?? '',
       };
     }
@@ -122,12 +123,12 @@ export class MailboxStore {
 
 function folderStateFrom(row: Record<string, unknown>): FolderState {
   return {
-    folderId: String(row.folderId ?? ''),
-    displayName: String(row.displayName ?? ''),
-    deltaLink: String(row.deltaLink ?? ''),
-    roundSyncId: String(row.roundSyncId ?? ''),
+    folderId: textField(row.folderId),
+    displayName: textField(row.displayName),
+    deltaLink: textField(row.deltaLink),
+    roundSyncId: textField(row.roundSyncId),
     roundMode: row.roundMode === 'delta' ? 'delta' : 'full',
-    nextLink: String(row.nextLink ?? ''),
+    nextLink: textField(row.nextLink),
     roundDone: row.roundDone === true,
     pagesDone: typeof row.pagesDone === 'number' ? row.pagesDone : 0,
     counts: parseCounts(row.counts),

@@ -3,6 +3,7 @@ import type { MailboxRef } from '../contacts/contactModel';
 import { type SyncCounts, parseCounts, zeroCounts } from '../sync/syncCounts';
 import type { TableWriteMeter } from './partitionTransaction';
 import { mailboxPartitionKey } from './tableKeys';
+import { numberField, textField } from './entityFields';
 
 export type SyncTrigger = 'manual' | 'bot' | 'schedule' | 'cli';
 export type SyncState = 'running' | 'completed' | 'failed';
@@ -87,16 +88,16 @@ export class SyncHistoryRepository {
 
 function fromEntity(entity: Record<string, unknown>): SyncRecord {
   return {
-    syncId: String(entity.syncId ?? ''),
-    trigger: String(entity.trigger ?? 'manual') as SyncTrigger,
+    syncId: textField(entity.syncId),
+    trigger: textField(entity.trigger, 'manual') as SyncTrigger,
     full: entity.full === true,
-    state: String(entity.state ?? 'failed') as SyncState,
-    startedAt: String(entity.startedAt ?? ''),
-    endedAt: String(entity.endedAt ?? ''),
+    state: textField(entity.state, 'failed') as SyncState,
+    startedAt: textField(entity.startedAt),
+    endedAt: textField(entity.endedAt),
     counts: parseCounts(entity.counts),
-    graphRequests: Number(entity.graphRequests ?? 0),
-    tableTransactions: Number(entity.tableTransactions ?? 0),
-    resumes: Number(entity.resumes ?? 0),
+    graphRequests: numberField(entity.graphRequests),
+    tableTransactions: numberField(entity.tableTransactions),
+    resumes: numberField(entity.resumes),
     problems: parseProblems(entity.problems),
   };
 }

@@ -4,6 +4,7 @@ import type { MailboxRef } from '../contacts/contactModel';
 import { AppError } from '../errors/appError';
 import type { TableWriteMeter } from './partitionTransaction';
 import { mailboxPartitionKey } from './tableKeys';
+import { numberField, textField } from './entityFields';
 
 /** The mailbox's one sync lease; also remembers the last sync so an unfinished one is resumed. */
 export interface LeaseRow {
@@ -126,10 +127,10 @@ export class SyncLeaseRepository {
       return {
         etag: entity.etag,
         row: {
-          syncId: String(entity.syncId ?? ''),
-          historyKey: String(entity.historyKey ?? ''),
-          holder: String(entity.holder ?? ''),
-          expiresAt: Number(entity.expiresAt ?? 0),
+          syncId: textField(entity.syncId),
+          historyKey: textField(entity.historyKey),
+          holder: textField(entity.holder),
+          expiresAt: numberField(entity.expiresAt),
           syncFinished: entity.syncFinished === true,
         },
       };

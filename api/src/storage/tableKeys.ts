@@ -5,6 +5,7 @@ import type { MailboxRef } from '../contacts/contactModel';
  * Characters Table Storage forbids in PartitionKey/RowKey, plus '%' (our escape character) and '|'
  * (our separator of key parts).
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what Table keys forbid
 const FORBIDDEN = /[%|/\\#?\u0000-\u001f\u007f-\u009f]/g;
 
 /** Keys may be 1 KiB; past this length a key is a hash, and the entity keeps the original. */

@@ -16,7 +16,7 @@ function byId<T extends { id: string }>(items: T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
-async function mailboxWith(count: number, folders = 3): Promise<TestMailbox> {
+function mailboxWith(count: number, folders = 3): TestMailbox {
   const mailbox = harness.mailbox();
   mailbox.source.seed({ contacts: count, folders, seed: 7 });
   return mailbox;
@@ -24,7 +24,7 @@ async function mailboxWith(count: number, folders = 3): Promise<TestMailbox> {
 
 describe('first sync', () => {
   it('imports every contact of the default folder and every folder below it, as New', async () => {
-    const mailbox = await mailboxWith(450, 5);
+    const mailbox = mailboxWith(450, 5);
     const summary = await mailbox.sync();
     expect(summary).toMatchObject({ new: 450, updated: 0, deleted: 0, unchanged: 0, skipped: 0 });
     const stored = await mailbox.contacts();
@@ -50,7 +50,7 @@ describe('first sync', () => {
 
 describe('incremental sync', () => {
   it('fetches only what changed and classifies New, Updated, Deleted and Unchanged', async () => {
-    const mailbox = await mailboxWith(300, 2);
+    const mailbox = mailboxWith(300, 2);
     await mailbox.sync();
     const listed = mailbox.source.listContacts();
     const [first, second, third, fourth] = [at(listed, 0), at(listed, 1), at(listed, 2), at(listed, 3)];
@@ -70,7 +70,7 @@ describe('incremental sync', () => {
   });
 
   it('asks Graph for at most three requests per folder when nothing changed', async () => {
-    const mailbox = await mailboxWith(500, 4);
+    const mailbox = mailboxWith(500, 4);
     await mailbox.sync();
     const folderCount = mailbox.source.listFolders().length;
     const summary = await mailbox.sync();
@@ -79,7 +79,7 @@ describe('incremental sync', () => {
   });
 
   it('treats a contact moved to another folder as neither deleted nor new', async () => {
-    const mailbox = await mailboxWith(50, 3);
+    const mailbox = mailboxWith(50, 3);
     await mailbox.sync();
     const folders = mailbox.source.listFolders();
     const inFirst = mailbox.source.listContacts(at(folders, 0).id);
@@ -95,7 +95,7 @@ describe('incremental sync', () => {
   });
 
   it('keeps a deleted contact active and clears the mark when it comes back', async () => {
-    const mailbox = await mailboxWith(20, 1);
+    const mailbox = mailboxWith(20, 1);
     await mailbox.sync();
     const gone = at(mailbox.source.listContacts(), 0);
     mailbox.source.deleteContact(gone.id);
@@ -135,7 +135,7 @@ describe('values that are never overwritten', () => {
 
 describe('full listings', () => {
   it('finds deletions by reconciling a forced full sync against what is stored', async () => {
-    const mailbox = await mailboxWith(120, 2);
+    const mailbox = mailboxWith(120, 2);
     await mailbox.sync();
     const gone = at(mailbox.source.listContacts(), 0);
     mailbox.source.deleteContact(gone.id);
@@ -145,7 +145,7 @@ describe('full listings', () => {
   });
 
   it('falls back to a full listing when Graph answers 410 for an expired delta token', async () => {
-    const mailbox = await mailboxWith(80, 2);
+    const mailbox = mailboxWith(80, 2);
     await mailbox.sync();
     const gone = at(mailbox.source.listContacts(), 0);
     const changed = at(mailbox.source.listContacts(), 1);
@@ -174,7 +174,7 @@ describe('hostile inputs', () => {
   });
 
   it('honours Retry-After on 429 and 503 and still imports everything', async () => {
-    const mailbox = await mailboxWith(400, 1);
+    const mailbox = mailboxWith(400, 1);
     mailbox.sim.resetCounts();
     mailbox.sim.faults.push({ kind: '429', retryAfterSeconds: 1, match: 'delta' });
     mailbox.sim.faults.push({ kind: '503', retryAfterSeconds: 1, match: 'delta' });
@@ -190,13 +190,13 @@ describe('hostile inputs', () => {
   });
 
   it('survives a dropped connection mid-page', async () => {
-    const mailbox = await mailboxWith(400, 1);
+    const mailbox = mailboxWith(400, 1);
     mailbox.sim.faults.push({ kind: 'drop', match: 'delta' });
     expect((await mailbox.sync()).new).toBe(400);
   });
 
   it('tells a second sync that one is running, with its id, and loses nothing', async () => {
-    const mailbox = await mailboxWith(600, 2);
+    const mailbox = mailboxWith(600, 2);
     const first = mailbox.sync();
     await new Promise((r) => setTimeout(r, 50));
     const second = await mailbox.sync().catch((error: unknown) => error);
@@ -211,7 +211,7 @@ describe('what Graph documents it may do', () => {
   afterEach(() => { harness.graph.sim.setKnobs({ replayRate: 0, shuffle: false, throttleRate: 0, dropRate: 0, unavailableRate: 0, retryAfterSeconds: 1 }); });
 
   it('counts a contact sent twice in a round, in no particular order, once', async () => {
-    const mailbox = await mailboxWith(1200, 3);
+    const mailbox = mailboxWith(1200, 3);
     mailbox.sim.setKnobs({ replayRate: 0.2, shuffle: true, seed: 9 });
     mailbox.sim.resetCounts();
     const summary = await mailbox.sync();
@@ -220,7 +220,7 @@ describe('what Graph documents it may do', () => {
   });
 
   it('ends exact under random throttling, outages and dropped connections', async () => {
-    const mailbox = await mailboxWith(1500, 4);
+    const mailbox = mailboxWith(1500, 4);
     mailbox.sim.setKnobs({ throttleRate: 0.1, unavailableRate: 0.05, dropRate: 0.05, retryAfterSeconds: 0, seed: 4 });
     const first = await mailbox.sync();
     expect(first.new).toBe(1500);

@@ -26,13 +26,13 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const tables = options.tables ?? new TableClientFactory(config.storageConnection, config.tablePrefix);
   return new SyncService({
     openStore: async (mailbox, meter) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter),
-    openSource: async (mailbox) => {
+    openSource: (mailbox) => {
       const { client, meter } = createGraphClient({
         baseUrl: config.graphBaseUrl,
         getToken: options.tokenFor(mailbox),
         maxConcurrency: config.graphMaxConcurrency,
       });
-      return new GraphContactSource(client, config.graphBaseUrl, meter);
+      return Promise.resolve(new GraphContactSource(client, config.graphBaseUrl, meter));
     },
     leases: async (meter) => new SyncLeaseRepository(await tables.get(TABLES.leases), meter, options.leaseMs ?? DEFAULT_LEASE_MS),
     history: async (meter) => new SyncHistoryRepository(await tables.get(TABLES.syncs), meter),
