@@ -197,8 +197,13 @@ describe('hostile inputs', () => {
 
   it('tells a second sync that one is running, with its id, and loses nothing', async () => {
     const mailbox = mailboxWith(600, 2);
+    mailbox.sim.setKnobs({ latencyMs: 30 });
     const first = mailbox.sync();
-    await new Promise((r) => setTimeout(r, 50));
+    try {
+      await mailbox.waitForLease();
+    } finally {
+      mailbox.sim.setKnobs({ latencyMs: 0 });
+    }
     const second = await mailbox.sync().catch((error: unknown) => error);
     expect(second).toBeInstanceOf(AppError);
     expect((second as AppError).code).toBe('sync_running');

@@ -4,6 +4,7 @@ import { startGraphSimulator, simToken } from '../../../tools/src/graphSimulator
 import { loadSyncConfig, type SyncConfig } from '../config';
 import type { MailboxRef, StoredContact } from '../contacts/contactModel';
 import { ContactDirectory } from '../storage/contactDirectory';
+import { SyncLeaseRepository } from '../storage/syncLeaseRepository';
 import { SyncHistoryRepository, type SyncRecord } from '../storage/syncHistoryRepository';
 import { TABLES, TableClientFactory } from '../storage/tableClientFactory';
 import type { SyncRequest, SyncSummary } from '../sync/syncService';
@@ -65,6 +66,16 @@ export class TestMailbox {
     const contacts: StoredContact[] = [];
     for await (const contact of directory.all(this.ref)) contacts.push(contact);
     return contacts;
+  }
+
+  /** Resolves once a sync of this mailbox holds its lease. */
+  async waitForLease(): Promise<void> {
+    const leases = new SyncLeaseRepository(await this.tables.get(TABLES.leases), { transactions: 0 }, 1000);
+    for (;;) {
+      const row = await leases.peek(this.ref);
+      if (row && row.expiresAt > Date.now()) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   /** The mailbox's sync history, newest first. */
