@@ -98,7 +98,8 @@ function toFolderInfo(folder: ContactFolder): ContactFolderInfo {
 function mapGraphError(error: unknown): Error | 'network' {
   const graphError = error as Partial<GraphError> & { headers?: Headers };
   const status = graphError.statusCode ?? -1;
-  if (status === 410 || graphError.code === 'syncStateNotFound' || graphError.code === 'resyncRequired') {
+  // Graph has been seen spelling these codes with either case.
+  if (status === 410 || /^(syncStateNotFound|resyncRequired)$/i.test(graphError.code ?? '')) {
     return new DeltaTokenExpiredError(graphError.code ?? 'gone', graphError.headers?.get?.('Location') ?? undefined);
   }
   if (status === 401 || status === 403) {

@@ -4,6 +4,7 @@ import { startGraphSimulator, simToken } from '../../../tools/src/graphSimulator
 import { loadSyncConfig, type SyncConfig } from '../config';
 import type { MailboxRef, StoredContact } from '../contacts/contactModel';
 import { ContactDirectory } from '../storage/contactDirectory';
+import { type FolderState, MailboxStore } from '../storage/mailboxStore';
 import { SyncLeaseRepository } from '../storage/syncLeaseRepository';
 import { SyncHistoryRepository, type SyncRecord } from '../storage/syncHistoryRepository';
 import { TABLES, TableClientFactory } from '../storage/tableClientFactory';
@@ -76,6 +77,11 @@ export class TestMailbox {
       if (row && row.expiresAt > Date.now()) return;
       await new Promise((r) => setTimeout(r, 10));
     }
+  }
+
+  /** The per-folder checkpoints of the mailbox. */
+  async folderStates(): Promise<FolderState[]> {
+    return new MailboxStore(await this.tables.get(TABLES.contacts), this.ref, { transactions: 0 }).readFolderStates();
   }
 
   /** The mailbox's sync history, newest first. */

@@ -79,7 +79,7 @@ function putMailbox(sim: GraphSimulator, tenantId: string, userId: string, body:
 }
 
 function changes(mailbox: Mailbox, body: unknown): AdminAnswer {
-  const list = body !== null && typeof body === 'object' && 'changes' in body ? (body as { changes: unknown }).changes : body;
+  const list = body !== null && typeof body === 'object' && 'changes' in body ? body.changes : body;
   return ok({ results: applyChanges(mailbox, list), version: mailbox.version });
 }
 

@@ -18,7 +18,9 @@ export function simToken(tenantId: string, userId: string): string {
 }
 
 /** The default {@link Authenticator}: `sim:<tenantId>:<userId>` (parts URI-encoded), anything else refused. */
-export const simTokenAuthenticator: Authenticator = async (token) => {
+export const simTokenAuthenticator: Authenticator = (token) => Promise.resolve(parseSimToken(token));
+
+function parseSimToken(token: string): MailboxIdentity | undefined {
   if (!token.startsWith(PREFIX)) return undefined;
   const parts = token.slice(PREFIX.length).split(':');
   if (parts.length !== 2 || !parts[0] || !parts[1]) return undefined;
@@ -27,4 +29,4 @@ export const simTokenAuthenticator: Authenticator = async (token) => {
   } catch {
     return undefined;
   }
-};
+}

@@ -24,7 +24,7 @@ async function listAll(path: string): Promise<{ sizes: number[]; names: string[]
     const answer = await graphGet(url, BEARER);
     expect(answer.status).toBe(200);
     sizes.push(answer.body.value.length);
-    names.push(...answer.body.value.map((folder: { displayName: string }) => folder.displayName));
+    names.push(...answer.body.value.map((folder) => String(folder.displayName)));
     url = answer.body['@odata.nextLink'];
   }
   return { sizes, names };

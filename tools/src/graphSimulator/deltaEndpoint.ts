@@ -1,5 +1,5 @@
 import { parseSelect, projectContact } from './contactShape';
-import { readDeltaPage, type RoundWindow, shufflePermutation } from './deltaPager';
+import { type DeltaPageResult, readDeltaPage, type RoundWindow, shufflePermutation } from './deltaPager';
 import type { SkipTokenState } from './deltaTokens';
 import type { FolderEvent } from './folderLog';
 import type { SimFolder } from './folderTree';
@@ -28,17 +28,23 @@ export function handleContactDelta(ctx: GraphRequestContext, folderId: string, f
     cursor: round.cursor, pageSize, replayRate: ctx.sim.knobs.replayRate, seed: ctx.sim.knobs.seed,
   });
   const value = page.events.map((event) => entryJson(event, round.select, prefer.immutableIds, folder.serial));
-  const link = page.done
-    ? { '@odata.deltaLink': deltaUrl(ctx, folder, '$deltatoken', ctx.sim.tokens.encode({
-      kind: 'delta', mailbox: round.mailbox, incarnation: round.incarnation, folder: round.folder,
-      version: round.to, select: round.select, issued: ctx.sim.issueTokenSerial(),
-    })) }
-    : { '@odata.nextLink': deltaUrl(ctx, folder, '$skiptoken', ctx.sim.tokens.encode({ ...round, cursor: page.cursor })) };
   return {
     status: 200,
     headers: { 'Preference-Applied': preferenceApplied(prefer, pageSize) },
-    body: { '@odata.context': `${ctx.baseUrl}/$metadata#Collection(contact)`, ...link, value },
+    body: { '@odata.context': `${ctx.baseUrl}/$metadata#Collection(contact)`, ...roundLink(ctx, folder, round, page), value },
   };
+}
+
+/** The next page's link, or on the last page the delta link where the next round starts. */
+function roundLink(ctx: GraphRequestContext, folder: SimFolder, round: SkipTokenState, page: DeltaPageResult): object {
+  if (!page.done) {
+    return { '@odata.nextLink': deltaUrl(ctx, folder, '$skiptoken', ctx.sim.tokens.encode({ ...round, cursor: page.cursor })) };
+  }
+  const token = ctx.sim.tokens.encode({
+    kind: 'delta', mailbox: round.mailbox, incarnation: round.incarnation, folder: round.folder,
+    version: round.to, select: round.select, issued: ctx.sim.issueTokenSerial(),
+  });
+  return { '@odata.deltaLink': deltaUrl(ctx, folder, '$deltatoken', token) };
 }
 
 /** The round this request belongs to, as the state its next skip token will carry. */

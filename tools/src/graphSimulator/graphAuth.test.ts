@@ -52,7 +52,7 @@ describe('authentication', () => {
 
   it('uses a plugged-in authenticator instead of sim tokens', async () => {
     const custom = await startGraphSimulator({
-      authenticate: async (token) => (token === 'good-jwt' ? { tenantId: 't', userId: 'u' } : undefined),
+      authenticate: (token) => Promise.resolve(token === 'good-jwt' ? { tenantId: 't', userId: 'u' } : undefined),
     });
     try {
       custom.sim.createMailbox('t', 'u');

@@ -1,18 +1,26 @@
 import { simToken } from './authentication';
 
-/** One Graph answer as the tests look at it. */
-export interface GraphAnswer {
-  status: number;
-  headers: Headers;
-  /** Parsed JSON; loose, since tests read arbitrary Graph answers. */
-  body: any;
-}
-
-/** A delta entry as Graph sends it. */
+/** A delta entry (or a folder) as Graph sends it. */
 export interface DeltaEntry {
   id: string;
   '@removed'?: { reason: string };
   [property: string]: unknown;
+}
+
+/** A Graph JSON body as the tests read it: a collection page, an entity or an error (loosely typed). */
+export interface GraphBody {
+  value: DeltaEntry[];
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+  error: { code: string; message: string; innerError?: Record<string, unknown> };
+  [property: string]: unknown;
+}
+
+/** One Graph answer as the tests look at it. */
+export interface GraphAnswer {
+  status: number;
+  headers: Headers;
+  body: GraphBody;
 }
 
 /** A delta round read to its end. */
@@ -29,7 +37,7 @@ export const ENGINE_PREFER = 'odata.maxpagesize=200, IdType="ImmutableId"';
 export async function graphGet(url: string, bearer: string | null, headers: Record<string, string> = {}): Promise<GraphAnswer> {
   const response = await fetch(url, { headers: { ...(bearer === null ? {} : { Authorization: `Bearer ${bearer}` }), ...headers } });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : {}) as GraphBody };
 }
 
 /** Test helper: follows nextLinks from `url` to the deltaLink, failing on any non-200. */
@@ -40,11 +48,10 @@ export async function readRound(url: string, bearer: string, prefer = ENGINE_PRE
     if (pages.length >= maxPages) throw new Error(`more than ${maxPages} pages`);
     const answer = await graphGet(next, bearer, { Prefer: prefer });
     if (answer.status !== 200) throw new Error(`${next} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    pages.push(answer.body.value as DeltaEntry[]);
-    if (answer.body['@odata.deltaLink']) {
-      return { pages, entries: pages.flat(), deltaLink: answer.body['@odata.deltaLink'] as string };
-    }
-    next = answer.body['@odata.nextLink'] as string | undefined;
+    pages.push(answer.body.value);
+    const deltaLink = answer.body['@odata.deltaLink'];
+    if (deltaLink) return { pages, entries: pages.flat(), deltaLink };
+    next = answer.body['@odata.nextLink'];
   }
   throw new Error('a page had neither a nextLink nor a deltaLink');
 }
