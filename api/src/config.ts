@@ -55,8 +55,7 @@ export function loadSyncConfig(env: Env = process.env): SyncConfig {
   }
   const tablePrefix = env.TABLE_PREFIX ?? '';
   if (!/^[A-Za-z]?[A-Za-z0-9]*$/.test(tablePrefix)) fail('TABLE_PREFIX', 'may hold only letters and digits, starting with a letter');
-  const syncQueueName = env.SYNC_QUEUE_NAME ?? 'sync-jobs';
-  if (!/^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/.test(syncQueueName)) fail('SYNC_QUEUE_NAME', 'is not a valid queue name');
+  const syncQueueName = readSyncQueueName(env);
   const graphAccessToken = env.GRAPH_ACCESS_TOKEN || undefined;
   return { storageConnection, tablePrefix, graphBaseUrl, graphAccessToken, graphMaxConcurrency, syncQueueName };
 }
@@ -73,6 +72,16 @@ export function loadIdentityConfig(env: Env = process.env): IdentityConfig {
   const tokenCacheKey = Buffer.from(env.TOKEN_CACHE_KEY ?? '', 'base64');
   if (tokenCacheKey.length !== 32) fail('TOKEN_CACHE_KEY', 'must be base64 of 32 random bytes (openssl rand -base64 32)');
   return { authorityHost, authorityNetworkUrl, clientId, clientSecret, tokenCacheKey };
+}
+
+/**
+ * `SYNC_QUEUE_NAME` (default `sync-jobs`). Also read on its own where the queue trigger is registered, at
+ * import, before the rest of the configuration is needed.
+ */
+export function readSyncQueueName(env: Env = process.env): string {
+  const syncQueueName = env.SYNC_QUEUE_NAME ?? 'sync-jobs';
+  if (!/^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/.test(syncQueueName)) fail('SYNC_QUEUE_NAME', 'is not a valid queue name');
+  return syncQueueName;
 }
 
 /** Local development: the Functions host's own flag, or our local host's. */

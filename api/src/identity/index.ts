@@ -23,23 +23,29 @@ export interface IdentityDeps {
 
 /** The API's identity services, built once per process (their key and metadata caches live with them). */
 export interface IdentityServices {
+  /** Full validation; the token's tenant must have an enabled integration. */
   validator: SsoTokenValidator;
+  /**
+   * The same validation for any tenant: only for the company-settings endpoints, where an admin enables
+   * the integration in the first place. Shares the signing-key cache with `validator`.
+   */
+  anyTenantValidator: SsoTokenValidator;
   broker: TokenBroker;
 }
 
 /** Wires the SSO token validator and the on-behalf-of token broker from `loadIdentityConfig()`. */
 export function createIdentityServices(config: IdentityConfig, deps: IdentityDeps): IdentityServices {
-  const validator = createSsoTokenValidator({
-    clientId: config.clientId,
-    authorityHost: config.authorityHost,
-    signingKeys: new TenantSigningKeys({ authorityHost: config.authorityHost, authorityNetworkUrl: config.authorityNetworkUrl }),
-    isTenantEnabled: deps.isTenantEnabled,
+  const signingKeys = new TenantSigningKeys({ authorityHost: config.authorityHost, authorityNetworkUrl: config.authorityNetworkUrl });
+  const validatorFor = (isTenantEnabled: (tenantId: string) => Promise<boolean>) => createSsoTokenValidator({
+    clientId: config.clientId, authorityHost: config.authorityHost, signingKeys, isTenantEnabled,
   });
+  const validator = validatorFor((tenantId) => deps.isTenantEnabled(tenantId));
+  const anyTenantValidator = validatorFor(() => Promise.resolve(true));
   const broker = new OboTokenBroker({
     createClient: createConfidentialClientFactory(config),
     store: new TableUserTokenCacheStore(deps.tables),
     cipher: createCacheCipher(config.tokenCacheKey),
     log: deps.log,
   });
-  return { validator, broker };
+  return { validator, anyTenantValidator, broker };
 }

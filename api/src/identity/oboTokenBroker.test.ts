@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { startAzurite, type AzuriteInstance } from '../../../tools/src/azurite/azuriteProcess';
-import { startEntraSimulator, type RunningEntraSimulator, type StartEntraSimulatorOptions } from '../../../tools/src/entraSimulator';
+import { startEntraSimulator, type RunningEntraSimulator } from '../../../tools/src/entraSimulator';
 import { AppError } from '../errors/appError';
 import { TABLES, TableClientFactory } from '../storage/tableClientFactory';
 import { createCacheCipher, type CacheCipher } from './cacheCipher';

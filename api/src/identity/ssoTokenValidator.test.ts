@@ -26,7 +26,7 @@ function validatorFor(keyOptions: Partial<TenantSigningKeysOptions> = {}): SsoTo
     clientId,
     authorityHost: AUTHORITY_HOST,
     signingKeys: new TenantSigningKeys({ authorityHost: AUTHORITY_HOST, authorityNetworkUrl: running.url, ...keyOptions }),
-    isTenantEnabled: async (tid) => tid === tenantId,
+    isTenantEnabled: (tid) => Promise.resolve(tid === tenantId),
   });
 }
 
@@ -92,8 +92,8 @@ describe('SSO token validation', () => {
     ['no scp claim (an app-only token)', () => mint({ claims: { scp: undefined, roles: ['ContactSync.Admin'] } }), 'missing_scope'],
     ['no oid', () => mint({ claims: { oid: undefined } }), 'missing_claim'],
     ['a tid that is not a GUID', () => mint({ tid: 'contoso.example' }), 'missing_claim'],
-    ['not a JWT', async () => 'not-a-token', 'malformed'],
-    ['no token', async () => '', 'missing_token'],
+    ['not a JWT', () => Promise.resolve('not-a-token'), 'malformed'],
+    ['no token', () => Promise.resolve(''), 'missing_token'],
   ];
 
   it.each(forged)('rejects %s with a generic 401', async (_name, forge, reason) => {

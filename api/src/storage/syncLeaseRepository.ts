@@ -72,7 +72,9 @@ export class SyncLeaseRepository {
     if (current && current.row.expiresAt > this.now() && !reservedForUs) {
       throw new AppError('sync_running', 'A sync of this mailbox is already running.', { details: { syncId: current.row.syncId } });
     }
-    const resume = current && (reservedForUs || (!current.row.syncFinished && !start.fresh));
+    // A queued job retried after a failure carries its sync id: it resumes that sync even when it was a fresh one.
+    const retriedJob = current?.row.syncId === start.reservedSyncId && !current?.row.syncFinished;
+    const resume = current && (reservedForUs || retriedJob || (!current.row.syncFinished && !start.fresh));
     const identity = resume && current ? { syncId: current.row.syncId, historyKey: current.row.historyKey } : start.newSync();
     const row: LeaseRow = { ...identity, holder, expiresAt: this.now() + ttlMs, syncFinished: false };
     let etag: string;

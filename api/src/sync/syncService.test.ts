@@ -248,3 +248,17 @@ describe('what Graph documents it may do', () => {
     expect(at(history, 0).problems[0]?.message).toMatch(/givenName/);
   });
 });
+
+describe('a queued sync that fails and is retried', () => {
+  it('resumes the same sync, even a forced full one, and ends exact', async () => {
+    const mailbox = mailboxWith(900, 1);
+    const reserved = await mailbox.reserve({ fresh: true });
+    mailbox.sim.faults.push({ kind: '503', retryAfterSeconds: 0, match: /skiptoken/, times: 12 });
+    const failed = await mailbox.sync({ full: true, reservedSyncId: reserved }).catch((error: unknown) => error);
+    expect((failed as AppError).code).toBe('graph_unavailable');
+    mailbox.sim.faults.clear();
+    const retried = await mailbox.sync({ full: true, reservedSyncId: reserved });
+    expect(retried).toMatchObject({ syncId: reserved, resumed: true, new: 900, deleted: 0 });
+    expect(at(await mailbox.history(), 0)).toMatchObject({ syncId: reserved, state: 'completed', resumes: 1 });
+  });
+});

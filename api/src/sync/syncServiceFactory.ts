@@ -26,13 +26,17 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const tables = options.tables ?? new TableClientFactory(config.storageConnection, config.tablePrefix);
   return new SyncService({
     openStore: async (mailbox, meter) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter),
-    openSource: (mailbox) => {
+    openSource: async (mailbox) => {
+      const getToken = options.tokenFor(mailbox);
+      // A token failure (reconnect_needed) surfaces here with its code; inside the Graph SDK it would be
+      // wrapped into a nameless network error and retried as one.
+      await getToken();
       const { client, meter } = createGraphClient({
         baseUrl: config.graphBaseUrl,
-        getToken: options.tokenFor(mailbox),
+        getToken,
         maxConcurrency: config.graphMaxConcurrency,
       });
-      return Promise.resolve(new GraphContactSource(client, config.graphBaseUrl, meter));
+      return new GraphContactSource(client, config.graphBaseUrl, meter);
     },
     leases: async (meter) => new SyncLeaseRepository(await tables.get(TABLES.leases), meter, options.leaseMs ?? DEFAULT_LEASE_MS),
     history: async (meter) => new SyncHistoryRepository(await tables.get(TABLES.syncs), meter),

@@ -79,6 +79,16 @@ export class TestMailbox {
     }
   }
 
+  /** Reserves the lease as `POST /api/sync` does; returns the reserved sync id. */
+  async reserve(options: { fresh: boolean }): Promise<string> {
+    const leases = new SyncLeaseRepository(await this.tables.get(TABLES.leases), { transactions: 0 }, 60_000);
+    const syncId = randomBytes(8).toString('hex');
+    const row = await leases.reserve(this.ref, {
+      fresh: options.fresh, newSync: () => ({ syncId, historyKey: SyncHistoryRepository.historyKey(Date.now(), syncId) }),
+    }, 60_000);
+    return row.syncId;
+  }
+
   /** The per-folder checkpoints of the mailbox. */
   async folderStates(): Promise<FolderState[]> {
     return new MailboxStore(await this.tables.get(TABLES.contacts), this.ref, { transactions: 0 }).readFolderStates();

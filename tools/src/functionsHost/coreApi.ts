@@ -74,7 +74,7 @@ export function installCoreApi(): void {
   if (proto[installedFlag]) return;
   proto.require = new Proxy(proto.require, {
     apply(target, thisArg, args: unknown[]) {
-      return args[0] === CORE_MODULE ? coreApi : Reflect.apply(target, thisArg, args);
+      return args[0] === CORE_MODULE ? coreApi : (Reflect.apply(target, thisArg, args) as unknown);
     },
   });
   proto[installedFlag] = true;

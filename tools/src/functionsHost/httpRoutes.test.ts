@@ -29,3 +29,9 @@ describe('HttpRouteTable', () => {
     expect(table.find(method, path)).toEqual(expected);
   });
 });
+
+describe('reserved routes', () => {
+  it.each(['admin/settings', '/admin', 'Admin/x'])('refuses %s as Azure Functions does', (template) => {
+    expect(() => new HttpRouteTable([{ functionName: 'f', template }])).toThrow(/reserves/);
+  });
+});

@@ -61,6 +61,10 @@ export class HttpRouteTable {
 }
 
 function compileRoute(route: HttpRouteDefinition): CompiledRoute {
+  // Azure Functions reserves routes that start with 'admin' for the host's own API and refuses to load them.
+  if (/^\/*admin(\/|$)/i.test(route.template)) {
+    throw new Error(`Function '${route.functionName}': the route '${route.template}' starts with 'admin', which Azure Functions reserves.`);
+  }
   const paramNames: string[] = [];
   const rank: number[] = [];
   const source = route.template.replace(/^\/+|\/+$/g, '').split('/').filter((s) => s !== '').map((segment) => {

@@ -63,6 +63,8 @@ async function runWithHooks(
     }
   });
   await inState(coreCtx, 'postInvocationHooks', () => executeHooks('postInvocation', post));
+  // Rethrown as it was thrown (a handler may throw anything), as the Functions worker does.
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
   if (post.error !== null && post.error !== undefined) throw post.error;
   return invocation.getResponse(context, post.result);
 }

@@ -51,6 +51,7 @@ function loadModule(modulePath: string): CapturedFunction[] {
   const before = new Set(coreState.functions);
   try {
     // require (not import()) so that both tsx and jest load `.ts` modules through their CommonJS hooks.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(modulePath);
   } catch (error) {
     throw new Error(`Loading function module ${modulePath} failed: ${(error as Error).message}`, { cause: error });

@@ -22,7 +22,7 @@ export class TimerTrigger {
 
   constructor(readonly fn: LoadedFunction, private readonly invoke: Invoker, private readonly logger: HostLogger) {
     const trigger = triggerOf(fn);
-    this.schedule = resolveAppSettingReferences(String(trigger.schedule ?? ''));
+    this.schedule = resolveAppSettingReferences(typeof trigger.schedule === 'string' ? trigger.schedule : '');
     if (/^\d+(\.\d+)?:\d+:\d+$/.test(this.schedule)) {
       throw new Error(`Timer '${fn.metadata.name}': TimeSpan schedules ('${this.schedule}') are not supported; use NCRONTAB`);
     }

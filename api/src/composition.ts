@@ -1,0 +1,84 @@
+import { createTenantGate } from './admin/tenantGate';
+import { TenantSettingsRepository } from './admin/tenantSettingsRepository';
+import { loadIdentityConfig, loadSyncConfig } from './config';
+import { createIdentityServices, type SsoTokenValidator } from './identity';
+import { reusedToken } from './services/backgroundToken';
+import { ContactQueryService } from './services/contactQueryService';
+import { StorageSyncJobQueue } from './services/syncJobQueue';
+import { SyncRequestService } from './services/syncRequestService';
+import { SyncStatusService } from './services/syncStatusService';
+import { SyncWorkerService } from './services/syncWorkerService';
+import { TenantSettingsService } from './services/tenantSettingsService';
+import { ContactDirectory } from './storage/contactDirectory';
+import { MailboxStore } from './storage/mailboxStore';
+import type { TableWriteMeter } from './storage/partitionTransaction';
+import { SyncHistoryRepository } from './storage/syncHistoryRepository';
+import { SyncLeaseRepository } from './storage/syncLeaseRepository';
+import { TABLES, TableClientFactory } from './storage/tableClientFactory';
+import { DEFAULT_LEASE_MS, createSyncService } from './sync/syncServiceFactory';
+
+/** Everything the functions call: built once per process from the app settings. */
+export interface AppServices {
+  /** SSO tokens of tenants with an enabled integration (every endpoint but the company settings). */
+  validator: SsoTokenValidator;
+  /** SSO tokens of any tenant, fully validated (the company settings, so an admin can enable the integration). */
+  anyTenantValidator: SsoTokenValidator;
+  syncRequests: SyncRequestService;
+  syncStatus: SyncStatusService;
+  contacts: ContactQueryService;
+  tenantSettings: TenantSettingsService;
+  syncWorker: SyncWorkerService;
+}
+
+type Env = Record<string, string | undefined>;
+
+let built: AppServices | undefined;
+
+/**
+ * The app's services, built on first use from `process.env` (the Functions app settings). A wrong or
+ * missing setting throws `configuration_invalid` naming it, on every call until it is fixed. Tests change
+ * nothing here: they start the local parts and pass their URLs as app settings.
+ */
+export function appServices(): AppServices {
+  built ??= composeServices(process.env);
+  return built;
+}
+
+/** The composition root: configuration, Table Storage, identity, the sync engine and the use cases. */
+export function composeServices(env: Env): AppServices {
+  const syncConfig = loadSyncConfig(env);
+  const identityConfig = loadIdentityConfig(env);
+  const tables = new TableClientFactory(syncConfig.storageConnection, syncConfig.tablePrefix);
+  const settings = new TenantSettingsRepository(tables);
+  const gate = createTenantGate(settings);
+  const identity = createIdentityServices(identityConfig, { tables, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId), log: brokerLog });
+  const meter = (): TableWriteMeter => ({ transactions: 0 });
+  const leases = async () => new SyncLeaseRepository(await tables.get(TABLES.leases), meter(), DEFAULT_LEASE_MS);
+  const history = async () => new SyncHistoryRepository(await tables.get(TABLES.syncs), meter());
+  const sync = createSyncService({
+    config: syncConfig, tables,
+    tokenFor: (mailbox) => reusedToken(() => identity.broker.tokenForBackground(mailbox.tenantId, mailbox.userId)),
+  });
+  return {
+    validator: identity.validator,
+    anyTenantValidator: identity.anyTenantValidator,
+    syncRequests: new SyncRequestService({
+      settings, broker: identity.broker, leases,
+      queue: StorageSyncJobQueue.fromConnectionString(syncConfig.storageConnection, syncConfig.syncQueueName),
+    }),
+    syncStatus: new SyncStatusService({
+      leases, history,
+      folderStates: async (mailbox) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter()).readFolderStates(),
+    }),
+    contacts: new ContactQueryService(async () => new ContactDirectory(await tables.get(TABLES.contacts))),
+    tenantSettings: new TenantSettingsService({ store: settings, gate, clientId: identityConfig.clientId }),
+    syncWorker: new SyncWorkerService({ sync, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId) }),
+  };
+}
+
+/** The token broker's process-wide log (it has no invocation); it reports ids only. */
+const brokerLog = {
+  warn(message: string, fields?: Record<string, unknown>): void {
+    console.warn(`${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
+  },
+};

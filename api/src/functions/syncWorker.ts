@@ -1,0 +1,25 @@
+import { app, type InvocationContext } from '@azure/functions';
+import { appServices } from '../composition';
+import { readSyncQueueName } from '../config';
+import { toAppError } from '../errors/appError';
+import { parseWith } from '../http/requestValidation';
+import { syncJobSchema } from '../services/syncJobQueue';
+
+/**
+ * Runs one sync job from the sync queue. A job that cannot succeed (malformed, consent or reconnect needed,
+ * another sync holds the lease) completes after its log line; a transient failure (throttled, Graph
+ * unavailable) is thrown, so the queue retries it and the sync resumes from its checkpoints; after 5
+ * attempts the message goes to `<queue>-poison`.
+ */
+export async function syncWorker(message: unknown, context: InvocationContext): Promise<void> {
+  let job;
+  try {
+    job = parseWith(syncJobSchema, message);
+  } catch (error) {
+    context.error(`Sync job dropped: not a sync job (${toAppError(error).message}) correlationId=${context.invocationId}`);
+    return;
+  }
+  await appServices().syncWorker.runJob(job, context);
+}
+
+app.storageQueue('syncWorker', { queueName: readSyncQueueName(), connection: 'AzureWebJobsStorage', handler: syncWorker });

@@ -1,0 +1,55 @@
+import { AppError } from '../errors/appError';
+import { contactsQuery, historyQuery, integrationBody, policyBody, startSyncBody } from './requestSchemas';
+import { parseJsonBody, parseQuery, parseWith } from './requestValidation';
+
+const GUID = '0b3b7f5e-8c1e-4a57-9a0e-3c2f1d4e5a6b';
+
+function rejection(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('request validation', () => {
+  it.each([
+    ['a wrong type', startSyncBody, { full: 'yes' }, 'full'],
+    ['an unknown body field', startSyncBody, { userId: 'someone-else' }, 'userId'],
+    ['a malformed client id', integrationBody, { name: 'O', clientId: 'nope', tenantId: GUID, enabled: true }, 'clientId'],
+    ['a missing name', integrationBody, { clientId: GUID, tenantId: GUID, enabled: true }, 'name'],
+    ['an unknown schedule', policyBody, { whoMaySync: 'everyone', allowedSchedules: ['daily', 'monthly'] }, 'allowedSchedules.1'],
+    ['an unknown audience', policyBody, { whoMaySync: 'some', allowedSchedules: [] }, 'whoMaySync'],
+    ['a body that is not an object', policyBody, [], 'body'],
+  ])('answers 400 naming the field for %s', (_name, schema, value, field) => {
+    const error = rejection(() => parseWith(schema, value));
+    expect(error).toMatchObject({ code: 'invalid_request', status: 400, details: { field } });
+    expect(error.message.startsWith(`${field}: `)).toBe(true);
+  });
+
+  it.each([
+    ['top=0', historyQuery, 'top'],
+    ['top=101', historyQuery, 'top'],
+    ['top=ten', historyQuery, 'top'],
+    ['top=501', contactsQuery, 'top'],
+    ['skip=-1', contactsQuery, 'skip'],
+    ['top=2.5', contactsQuery, 'top'],
+  ])('refuses the query %s', (query, schema, field) => {
+    const error = rejection(() => parseQuery(schema, { query: new URLSearchParams(query) }));
+    expect(error.details).toMatchObject({ field });
+  });
+
+  it('gives defaults and ignores unknown query parameters', () => {
+    expect(parseQuery(contactsQuery, { query: new URLSearchParams('userId=b&search= ada ') })).toEqual({ search: 'ada', top: 50, skip: 0 });
+    expect(parseQuery(historyQuery, { query: new URLSearchParams('') })).toEqual({ top: 20 });
+  });
+
+  it('reads an empty body as {} and refuses a body that is not JSON', async () => {
+    await expect(parseJsonBody(startSyncBody, { text: () => Promise.resolve('') })).resolves.toEqual({ full: false });
+    await expect(parseJsonBody(startSyncBody, { text: () => Promise.resolve('{full') })).rejects.toMatchObject({
+      code: 'invalid_request', details: { field: 'body' },
+    });
+  });
+});

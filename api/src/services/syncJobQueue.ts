@@ -1,0 +1,42 @@
+import { QueueClient } from '@azure/storage-queue';
+import { z } from 'zod';
+
+/** A sync job on the sync queue: whose mailbox, how, and the reserved sync id when there is one. */
+export const syncJobSchema = z.strictObject({
+  tenantId: z.string().min(1),
+  userId: z.string().min(1),
+  /** The id the lease was reserved under (`POST /api/sync`); absent for jobs that reserved nothing. */
+  syncId: z.string().min(1).optional(),
+  full: z.boolean().default(false),
+  trigger: z.enum(['manual', 'bot', 'schedule', 'cli']),
+});
+
+export type SyncJob = z.output<typeof syncJobSchema>;
+
+/** Where sync jobs are sent. */
+export interface SyncJobQueue {
+  send(job: SyncJob): Promise<void>;
+}
+
+/**
+ * The sync queue in Azure Storage. Messages are base64 of the job's JSON: the Functions queue trigger's
+ * default `messageEncoding`. The queue is created on first use.
+ */
+export class StorageSyncJobQueue implements SyncJobQueue {
+  private ready?: Promise<unknown>;
+
+  constructor(private readonly client: QueueClient) {}
+
+  static fromConnectionString(connectionString: string, queueName: string): StorageSyncJobQueue {
+    return new StorageSyncJobQueue(new QueueClient(connectionString, queueName));
+  }
+
+  async send(job: SyncJob): Promise<void> {
+    this.ready ??= this.client.createIfNotExists().catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    await this.ready;
+    await this.client.sendMessage(Buffer.from(JSON.stringify(job), 'utf8').toString('base64'));
+  }
+}

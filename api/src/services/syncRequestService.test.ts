@@ -1,0 +1,55 @@
+import { AppError } from '../errors/appError';
+import type { CallerIdentity } from '../identity';
+import type { LeaseRow } from '../storage/syncLeaseRepository';
+import type { SyncJob } from './syncJobQueue';
+import { SyncRequestService } from './syncRequestService';
+
+const caller: CallerIdentity = {
+  tenantId: 't1', userId: 'u1', name: '', upn: '', roles: [], scopes: ['access_as_user'], rawToken: 'sso-token',
+};
+const reserved: LeaseRow = { syncId: 'reserved-1', historyKey: 'k', holder: 'queued', expiresAt: 10, syncFinished: false };
+
+function serviceWith(options: { whoMaySync?: 'everyone' | 'role'; exchange?: () => Promise<string>; send?: () => Promise<void> } = {}) {
+  const calls: string[] = [];
+  const sent: SyncJob[] = [];
+  const service = new SyncRequestService({
+    settings: { getPolicy: () => Promise.resolve(options.whoMaySync ? { whoMaySync: options.whoMaySync, allowedSchedules: [] } : undefined) },
+    broker: { exchange: (token, who) => { calls.push(`exchange ${token} ${who.tenantId}/${who.userId}`); return options.exchange?.() ?? Promise.resolve('graph'); } },
+    leases: () => Promise.resolve({
+      reserve: (mailbox, start, ms) => { calls.push(`reserve ${mailbox.userId} fresh=${start.fresh} ${ms}`); return Promise.resolve(reserved); },
+      acquire: (_mailbox, start) => {
+        calls.push(`acquire ${start.reservedSyncId}`);
+        return Promise.resolve({ row: reserved, renewIfDue: () => Promise.resolve(), release: (finished) => { calls.push(`release ${finished}`); return Promise.resolve(); } });
+      },
+    }),
+    queue: { send: (job) => { sent.push(job); return options.send?.() ?? Promise.resolve(); } },
+  });
+  return { service, calls, sent };
+}
+
+describe('sync request', () => {
+  it('exchanges the SSO token, reserves the lease for 10 minutes and queues the caller\'s job', async () => {
+    const { service, calls, sent } = serviceWith();
+    await expect(service.requestSync(caller, { full: true })).resolves.toEqual({ syncId: 'reserved-1' });
+    expect(calls).toEqual(['exchange sso-token t1/u1', 'reserve u1 fresh=true 600000']);
+    expect(sent).toEqual([{ tenantId: 't1', userId: 'u1', syncId: 'reserved-1', full: true, trigger: 'manual' }]);
+  });
+
+  it('refuses a caller without the role under policy "role" before asking Entra', async () => {
+    const { service, calls } = serviceWith({ whoMaySync: 'role' });
+    await expect(service.requestSync(caller, { full: false })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(calls).toEqual([]);
+  });
+
+  it('reserves nothing when consent is missing', async () => {
+    const { service, calls } = serviceWith({ exchange: () => Promise.reject(new AppError('consent_required', 'allow')) });
+    await expect(service.requestSync(caller, { full: false })).rejects.toMatchObject({ code: 'consent_required' });
+    expect(calls).toEqual(['exchange sso-token t1/u1']);
+  });
+
+  it('gives the reservation back when the job cannot be queued', async () => {
+    const { service, calls } = serviceWith({ send: () => Promise.reject(new Error('queue down')) });
+    await expect(service.requestSync(caller, { full: false })).rejects.toThrow('queue down');
+    expect(calls.slice(-2)).toEqual(['acquire reserved-1', 'release false']);
+  });
+});

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_POLICY, type TenantSettingsStore } from '../admin/tenantSettings';
+import type { MailboxRef } from '../contacts/contactModel';
+import type { CallerIdentity, TokenBroker } from '../identity';
+import { SyncHistoryRepository } from '../storage/syncHistoryRepository';
+import type { AcquireOptions, SyncLeaseRepository } from '../storage/syncLeaseRepository';
+import { mailboxOf, requireMaySync } from './permissions';
+import type { SyncJobQueue } from './syncJobQueue';
+
+/** A queued sync stays reserved this long: a second request meanwhile is told a sync is running. */
+export const RESERVATION_MS = 10 * 60_000;
+
+/** What {@link SyncRequestService} needs. */
+export interface SyncRequestDeps {
+  settings: Pick<TenantSettingsStore, 'getPolicy'>;
+  broker: Pick<TokenBroker, 'exchange'>;
+  leases(): Promise<Pick<SyncLeaseRepository, 'reserve' | 'acquire'>>;
+  queue: SyncJobQueue;
+  now?: () => number;
+}
+
+/** The sync a request queued. */
+export interface SyncAccepted {
+  syncId: string;
+}
+
+/**
+ * The "sync my contacts now" use case: the policy allows it, Entra still has the user's consent (and the
+ * token cache for the worker is refreshed), no other sync runs, and the job is queued.
+ */
+export class SyncRequestService {
+  constructor(private readonly deps: SyncRequestDeps) {}
+
+  async requestSync(caller: CallerIdentity, options: { full: boolean }): Promise<SyncAccepted> {
+    const mailbox = mailboxOf(caller);
+    requireMaySync(caller, (await this.deps.settings.getPolicy(caller.tenantId)) ?? DEFAULT_POLICY);
+    // Asks Entra now, so a missing consent is a 403 the tab can act on, not a failed background sync.
+    await this.deps.broker.exchange(caller.rawToken, mailbox);
+    const leases = await this.deps.leases();
+    const start = this.startOptions(options.full);
+    const { syncId } = await leases.reserve(mailbox, start, RESERVATION_MS);
+    try {
+      await this.deps.queue.send({ ...mailbox, syncId, full: options.full, trigger: 'manual' });
+    } catch (error) {
+      await cancelReservation(leases, mailbox, { ...start, reservedSyncId: syncId }).catch(() => undefined);
+      throw error;
+    }
+    return { syncId };
+  }
+
+  private startOptions(full: boolean): AcquireOptions {
+    const now = this.deps.now ?? Date.now;
+    return {
+      fresh: full,
+      newSync: () => {
+        const syncId = randomUUID();
+        return { syncId, historyKey: SyncHistoryRepository.historyKey(now(), syncId) };
+      },
+    };
+  }
+}
+
+/** Takes over the reservation and lets it go unfinished, so the next request is not told a sync runs. */
+async function cancelReservation(leases: Pick<SyncLeaseRepository, 'acquire'>, mailbox: MailboxRef, start: AcquireOptions): Promise<void> {
+  const held = await leases.acquire(mailbox, start);
+  await held.release(false);
+}

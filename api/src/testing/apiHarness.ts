@@ -1,0 +1,154 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { QueueClient } from '@azure/storage-queue';
+import { startAzurite, type AzuriteInstance } from '../../../tools/src/azurite/azuriteProcess';
+import {
+  createGraphTokenAuthenticator, startEntraSimulator, type ConsentState, type RunningEntraSimulator, type SsoTokenOptions,
+} from '../../../tools/src/entraSimulator';
+import { startFunctionsHost, type FunctionsHost, type HostLogEntry } from '../../../tools/src/functionsHost';
+import { startGraphSimulator, type Mailbox, type RunningGraphSimulator } from '../../../tools/src/graphSimulator';
+import type { SyncJob } from '../services/syncJobQueue';
+import type { SyncStatusView } from '../services/syncStatusView';
+
+/** A response of the API: status, parsed JSON body (undefined when empty) and headers. */
+export interface ApiResponse {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read any field of any body
+  body: any;
+  headers: Headers;
+}
+
+/** A signed-in Teams user of the stack: mints its own SSO tokens; `mailbox` is its Outlook in the Graph simulator. */
+export interface ApiUser {
+  tenantId: string;
+  userId: string;
+  roles: string[];
+  mailbox: Mailbox;
+  token(overrides?: Partial<SsoTokenOptions>): Promise<string>;
+}
+
+/** Options for {@link ApiHarness.start}. */
+export interface ApiHarnessOptions {
+  /** After a consent grant, Entra answers consent_required for this long (default 0). */
+  consentPropagationMs?: number;
+}
+
+const FUNCTIONS_DIR = path.join(__dirname, '..', 'functions');
+const SYNC_QUEUE = 'sync-jobs';
+
+/**
+ * The whole API for one test file, over real HTTP: the app's functions in the local Functions host, with
+ * Azurite, the local Entra authority and the Graph simulator (accepting only that authority's Graph tokens
+ * with Contacts.Read). Graph tokens live 120 s, under msal's 5-minute renewal offset, so every background
+ * sync really asks Entra (and sees a revoked consent).
+ */
+export class ApiHarness {
+  readonly logs: HostLogEntry[] = [];
+
+  private constructor(
+    readonly clientId: string,
+    readonly azurite: AzuriteInstance,
+    readonly entra: RunningEntraSimulator,
+    readonly graph: RunningGraphSimulator,
+    private host: FunctionsHost | undefined,
+  ) {}
+
+  static async start(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
+    const clientId = randomUUID();
+    const clientSecret = randomBytes(16).toString('hex');
+    const [azurite, entra] = await Promise.all([
+      startAzurite(),
+      startEntraSimulator({ clientId, clientSecret, accessTokenLifetimeSec: 120, consentPropagationMs: options.consentPropagationMs }),
+    ]);
+    const graph = await startGraphSimulator({ authenticate: createGraphTokenAuthenticator(entra.url) });
+    const harness = new ApiHarness(clientId, azurite, entra, graph, undefined);
+    harness.host = await startFunctionsHost({
+      modules: readdirSync(FUNCTIONS_DIR).filter((file) => /^[^.]+\.ts$/.test(file)).map((file) => path.join(FUNCTIONS_DIR, file)),
+      env: {
+        AzureWebJobsStorage: azurite.connectionString, TABLE_PREFIX: `api${randomBytes(4).toString('hex')}`,
+        GRAPH_BASE_URL: graph.baseUrl, ENTRA_NETWORK_URL: entra.url, M365_CLIENT_ID: clientId, M365_CLIENT_SECRET: clientSecret,
+        TOKEN_CACHE_KEY: randomBytes(32).toString('base64'), SYNC_QUEUE_NAME: SYNC_QUEUE,
+      },
+      queuePollMs: 50, enableTimers: false, logger: (entry) => harness.logs.push(entry),
+    });
+    return harness;
+  }
+
+  async stop(): Promise<void> {
+    await this.host?.stop();
+    await Promise.all([this.graph.stop(), this.entra.stop(), this.azurite.stop()]);
+  }
+
+  /** A user with consent (granted unless said otherwise) and an empty mailbox. */
+  user(tenantId: string, options: { roles?: string[]; consent?: ConsentState; userId?: string } = {}): ApiUser {
+    const userId = options.userId ?? randomUUID();
+    const roles = options.roles ?? [];
+    this.entra.sim.setConsent(tenantId, userId, options.consent ?? 'granted');
+    return {
+      tenantId, userId, roles,
+      mailbox: this.graph.sim.mailbox(tenantId, userId),
+      token: (overrides) => this.entra.sim.mintSsoToken({ tenantId, userId, roles, ...overrides }),
+    };
+  }
+
+  /** A new tenant whose admin has saved an enabled integration; returns the tenant id. */
+  async enabledTenant(): Promise<string> {
+    const tenantId = randomUUID();
+    const admin = this.user(tenantId, { roles: ['ContactSync.Admin'] });
+    const saved = await this.call('PUT', '/api/org/integration', await admin.token(), {
+      name: 'Outlook', clientId: this.clientId, tenantId, enabled: true,
+    });
+    if (saved.status !== 200) throw new Error(`enabling tenant failed: ${saved.status} ${JSON.stringify(saved.body)}`);
+    return tenantId;
+  }
+
+  /** One HTTP request to the API; `token` goes in `Authorization: Bearer`, or `authorization` as given. */
+  async call(method: string, apiPath: string, token?: string, body?: unknown, authorization?: string): Promise<ApiResponse> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token !== undefined || authorization !== undefined) headers.authorization = authorization ?? `Bearer ${token ?? ''}`;
+    const response = await fetch(`${this.functionsHost.url}${apiPath}`, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  }
+
+  /** A request as `user`, with a freshly minted token. */
+  async as(user: ApiUser, method: string, apiPath: string, body?: unknown): Promise<ApiResponse> {
+    return this.call(method, apiPath, await user.token(), body);
+  }
+
+  /** Polls the user's sync status until `done` holds; fails after `timeoutMs`. */
+  async statusUntil(user: ApiUser, done: (status: SyncStatusView) => boolean, timeoutMs = 20_000): Promise<SyncStatusView> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { body } = await this.as(user, 'GET', '/api/sync/status');
+      if (done(body as SyncStatusView)) return body as SyncStatusView;
+      if (Date.now() > deadline) throw new Error(`status never matched; last: ${JSON.stringify(body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /** Puts a job on the sync queue, as a scheduler or the bot would (no reservation). */
+  async enqueue(job: SyncJob): Promise<void> {
+    const queue = new QueueClient(this.azurite.connectionString, SYNC_QUEUE);
+    await queue.createIfNotExists();
+    await queue.sendMessage(Buffer.from(JSON.stringify(job)).toString('base64'));
+  }
+
+  /** Waits until every queued sync has run. */
+  drain(timeoutMs = 30_000): Promise<void> {
+    return this.functionsHost.drainQueues(timeoutMs);
+  }
+
+  /** Every log line of the functions and the host, one per line. */
+  logText(): string {
+    return this.logs.map((entry) => entry.message).join('\n');
+  }
+
+  private get functionsHost(): FunctionsHost {
+    if (!this.host) throw new Error('the Functions host is not running');
+    return this.host;
+  }
+}

@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+
+/** What `npm run bench -- [options]` accepts. */
+export interface BenchOptions {
+  /** The two mailbox sizes: 10,000 and 100,000, or 1,000 and 10,000 with `--quick`. */
+  sizes: [number, number];
+  /** Changes for the incremental scenario (in the larger mailbox). */
+  changes: number;
+  /** Folders generated below the default Contacts folder. */
+  folders: number;
+  seed: number;
+  /** Floor/sync pairs per scenario. */
+  repeat: number;
+  /** Write a CPU profile of every measured run and print where the time went. */
+  profile: boolean;
+  /** Where the JSON results go. */
+  out: string;
+}
+
+/** Usage text. */
+export const USAGE = `Usage: npm run bench -- [--quick] [--repeat n] [--folders n] [--seed n] [--profile] [--out file]
+  --quick       1,000 and 10,000 contacts instead of 10,000 and 100,000 (a smoke run), one pair each
+  --repeat n    floor/sync pairs per scenario (default 2; 1 with --quick); seconds are the best of them
+  --folders n   folders below the default Contacts folder (default 8)
+  --seed n      mailbox generator seed (default 1)
+  --profile     --cpu-prof every measured run and print the hot spots
+  --out file    JSON results (default bench-results.json in the repo root)`;
+
+/** Parses and checks the options; a bad one throws a message that names it. */
+export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false }, repeat: { type: 'string' }, folders: { type: 'string', default: '8' },
+      seed: { type: 'string', default: '1' }, profile: { type: 'boolean', default: false },
+      out: { type: 'string', default: 'bench-results.json' }, help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  return {
+    sizes: values.quick ? [1_000, 10_000] : [10_000, 100_000],
+    changes: 10,
+    folders: whole(values.folders, '--folders', 0),
+    seed: whole(values.seed, '--seed', 0),
+    repeat: whole(values.repeat ?? (values.quick ? '1' : '2'), '--repeat', 1),
+    profile: values.profile,
+    out: values.out,
+  };
+}
+
+function whole(value: string, name: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
+  return n;
+}
