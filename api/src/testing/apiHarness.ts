@@ -1,13 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { QueueClient } from '@azure/storage-queue';
-import { startAzurite, type AzuriteInstance } from '../../../tools/src/azurite/azuriteProcess';
-import {
-  createGraphTokenAuthenticator, startEntraSimulator, type ConsentState, type RunningEntraSimulator, type SsoTokenOptions,
-} from '../../../tools/src/entraSimulator';
-import { startFunctionsHost, type FunctionsHost, type HostLogEntry } from '../../../tools/src/functionsHost';
-import { startGraphSimulator, type Mailbox, type RunningGraphSimulator } from '../../../tools/src/graphSimulator';
+import type { AzuriteInstance } from '../../../tools/src/azurite/azuriteProcess';
+import type { ConsentState, RunningEntraSimulator, SsoTokenOptions } from '../../../tools/src/entraSimulator';
+import type { FunctionsHost, HostLogEntry } from '../../../tools/src/functionsHost';
+import type { Mailbox, RunningGraphSimulator } from '../../../tools/src/graphSimulator';
+import { type LocalStack, startLocalStack } from '../../../tools/src/localStack';
 import type { SyncJob } from '../services/syncJobQueue';
 import type { SyncStatusView } from '../services/syncStatusView';
 
@@ -34,7 +31,6 @@ export interface ApiHarnessOptions {
   consentPropagationMs?: number;
 }
 
-const FUNCTIONS_DIR = path.join(__dirname, '..', 'functions');
 const SYNC_QUEUE = 'sync-jobs';
 
 /**
@@ -44,40 +40,28 @@ const SYNC_QUEUE = 'sync-jobs';
  * sync really asks Entra (and sees a revoked consent).
  */
 export class ApiHarness {
-  readonly logs: HostLogEntry[] = [];
+  readonly clientId: string;
+  readonly azurite: AzuriteInstance;
+  readonly entra: RunningEntraSimulator;
+  readonly graph: RunningGraphSimulator;
 
-  private constructor(
-    readonly clientId: string,
-    readonly azurite: AzuriteInstance,
-    readonly entra: RunningEntraSimulator,
-    readonly graph: RunningGraphSimulator,
-    private host: FunctionsHost | undefined,
-  ) {}
-
-  static async start(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
-    const clientId = randomUUID();
-    const clientSecret = randomBytes(16).toString('hex');
-    const [azurite, entra] = await Promise.all([
-      startAzurite(),
-      startEntraSimulator({ clientId, clientSecret, accessTokenLifetimeSec: 120, consentPropagationMs: options.consentPropagationMs }),
-    ]);
-    const graph = await startGraphSimulator({ authenticate: createGraphTokenAuthenticator(entra.url) });
-    const harness = new ApiHarness(clientId, azurite, entra, graph, undefined);
-    harness.host = await startFunctionsHost({
-      modules: readdirSync(FUNCTIONS_DIR).filter((file) => /^[^.]+\.ts$/.test(file)).map((file) => path.join(FUNCTIONS_DIR, file)),
-      env: {
-        AzureWebJobsStorage: azurite.connectionString, TABLE_PREFIX: `api${randomBytes(4).toString('hex')}`,
-        GRAPH_BASE_URL: graph.baseUrl, ENTRA_NETWORK_URL: entra.url, M365_CLIENT_ID: clientId, M365_CLIENT_SECRET: clientSecret,
-        TOKEN_CACHE_KEY: randomBytes(32).toString('base64'), SYNC_QUEUE_NAME: SYNC_QUEUE,
-      },
-      queuePollMs: 50, enableTimers: false, logger: (entry) => harness.logs.push(entry),
-    });
-    return harness;
+  private constructor(private readonly stack: LocalStack, readonly logs: HostLogEntry[]) {
+    this.clientId = stack.clientId;
+    this.azurite = stack.azurite;
+    this.entra = stack.entra;
+    this.graph = stack.graph;
   }
 
-  async stop(): Promise<void> {
-    await this.host?.stop();
-    await Promise.all([this.graph.stop(), this.entra.stop(), this.azurite.stop()]);
+  static async start(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
+    const logs: HostLogEntry[] = [];
+    const stack = await startLocalStack({
+      accessTokenLifetimeSec: 120, consentPropagationMs: options.consentPropagationMs, logger: (entry) => logs.push(entry),
+    });
+    return new ApiHarness(stack, logs);
+  }
+
+  stop(): Promise<void> {
+    return this.stack.stop();
   }
 
   /** A user with consent (granted unless said otherwise) and an empty mailbox. */
@@ -148,7 +132,6 @@ export class ApiHarness {
   }
 
   private get functionsHost(): FunctionsHost {
-    if (!this.host) throw new Error('the Functions host is not running');
-    return this.host;
+    return this.stack.host;
   }
 }

@@ -1,43 +1,62 @@
-import { startAzurite } from '../azurite/azuriteProcess';
-import { simToken, startGraphSimulator } from '../graphSimulator';
-import { loadSyncConfig } from '../../../api/src/config';
-import { ContactDirectory } from '../../../api/src/storage/contactDirectory';
-import { TABLES, TableClientFactory } from '../../../api/src/storage/tableClientFactory';
-import { createSyncService } from '../../../api/src/sync/syncServiceFactory';
+import { startLocalStack, type LocalStack } from '../localStack';
+import { ApiClient } from './apiClient';
 
-/** The demo mailbox: a realistic seeded Outlook mailbox in the Graph simulator. */
-const DEMO = { tenantId: '00000000-0000-4000-8000-00000000de70', userId: '00000000-0000-4000-8000-000000000a11' };
+/** The demo tenant, user and mailbox size. */
+const TENANT = '00000000-0000-4000-8000-00000000de70';
+const USER = '00000000-0000-4000-8000-000000000a11';
 const CONTACTS = Number(process.env.DEMO_CONTACTS ?? 2500);
 
 /**
- * `npm start`: starts Azurite and the Graph simulator on loopback, seeds a demo mailbox, runs a first sync
- * and an incremental one after a few changes in "Outlook", prints both summaries and a phonebook search,
- * then stops everything it started.
+ * `npm start`: the whole product on loopback (Azurite, local Entra ID, Graph simulator, the API's functions
+ * in the local Functions host). An admin enables the integration; an account manager presses "Outlook Sync"
+ * (SSO token → POST /api/sync), meets the consent prompt, consents, and the sync runs from the queue; then a
+ * few changes in Outlook and a second, incremental sync. With `--serve` the stack stays up afterwards.
  */
 async function main(): Promise<void> {
-  const [azurite, graph] = await Promise.all([startAzurite(), startGraphSimulator()]);
+  const serve = process.argv.includes('--serve');
+  const stack = await startLocalStack({ apiPort: serve ? Number(process.env.PORT ?? 7071) : 0, logger: () => undefined });
   try {
-    const source = graph.sim.mailbox(DEMO.tenantId, DEMO.userId);
-    source.seed({ contacts: CONTACTS, folders: 6, seed: 2026 });
-    log(`Demo mailbox: ${CONTACTS} Outlook contacts in ${source.listFolders().length} folders (Graph simulator ${graph.baseUrl}, Azurite on ${azurite.tablePort})`);
-    const config = loadSyncConfig({ AzureWebJobsStorage: azurite.connectionString, GRAPH_BASE_URL: graph.baseUrl });
-    const token = simToken(DEMO.tenantId, DEMO.userId);
-    const service = createSyncService({ config, tokenFor: () => () => Promise.resolve(token) });
-
-    log('First sync:', JSON.stringify(await service.run({ mailbox: DEMO, trigger: 'cli' })));
-    const [changed, deleted] = source.listContacts();
-    if (changed) source.updateContact(changed.id, { mobilePhone: '+44 7700 900456' });
-    if (deleted) source.deleteContact(deleted.id);
-    source.addContact(source.defaultFolderId, { givenName: 'Grace', surname: 'Hopper', mobilePhone: '+1 202 555 0143' });
-    log('Changed one contact, deleted one and added one in Outlook.');
-    log('Incremental sync:', JSON.stringify(await service.run({ mailbox: DEMO, trigger: 'cli' })));
-
-    const directory = new ContactDirectory(await new TableClientFactory(config.storageConnection).get(TABLES.contacts));
-    const found = await directory.search(DEMO, { text: 'hopper', top: 5, skip: 0 });
-    log('Phonebook search "hopper":', JSON.stringify(found.contacts.map(({ firstName, lastName, phone, phoneE164, email }) => ({ firstName, lastName, phone, phoneE164, email }))));
+    await runDemo(stack);
+    if (serve) await serveUntilStopped(stack);
   } finally {
-    await Promise.all([azurite.stop(), graph.stop()]);
+    await stack.stop();
   }
+}
+
+async function runDemo(stack: LocalStack): Promise<void> {
+  const outlook = stack.graph.sim.mailbox(TENANT, USER);
+  outlook.seed({ contacts: CONTACTS, folders: 6, seed: 2026 });
+  log(`API ${stack.host.url}/api · Graph simulator ${stack.graph.baseUrl} · local Entra ID ${stack.entra.url}`);
+  log(`Demo mailbox: ${CONTACTS} Outlook contacts in ${outlook.listFolders().length} folders.`);
+  const admin = new ApiClient(stack.host.url, () => stack.entra.sim.mintSsoToken({ tenantId: TENANT, userId: 'admin', roles: ['ContactSync.Admin'] }));
+  await admin.expect('PUT', '/api/org/integration', 200, { name: 'Outlook', clientId: stack.clientId, tenantId: TENANT, enabled: true });
+  log('Admin: Outlook integration enabled for the company.');
+
+  const user = new ApiClient(stack.host.url, () => stack.entra.sim.mintSsoToken({ tenantId: TENANT, userId: USER, name: 'Ada Account-Manager' }));
+  stack.entra.sim.setConsent(TENANT, USER, 'missing');
+  const refused = await user.call('POST', '/api/sync');
+  log(`Outlook Sync pressed: ${refused.status} ${String(refused.body?.code)} → the tab shows the consent popup; the user consents.`);
+  stack.entra.sim.setConsent(TENANT, USER, 'granted');
+  log('First sync:', JSON.stringify(await user.syncToEnd()));
+
+  const [changed, deleted] = outlook.listContacts();
+  if (changed) outlook.updateContact(changed.id, { mobilePhone: '+44 7700 900456' });
+  if (deleted) outlook.deleteContact(deleted.id);
+  outlook.addContact(outlook.defaultFolderId, { givenName: 'Grace', surname: 'Hopper', mobilePhone: '+1 202 555 0143' });
+  log('In Outlook: one contact changed, one deleted, one added.');
+  log('Incremental sync:', JSON.stringify(await user.syncToEnd()));
+  const found = await user.expect<{ contacts: Array<Record<string, unknown>> }>('GET', '/api/contacts?search=hopper&top=5', 200);
+  log('Phonebook search "hopper":', JSON.stringify(found.contacts.map(({ firstName, lastName, phone, phoneE164, email }) => ({ firstName, lastName, phone, phoneE164, email }))));
+}
+
+async function serveUntilStopped(stack: LocalStack): Promise<void> {
+  log(`\nServing. API: ${stack.host.url}/api. A Teams-SSO-like token for the demo user:`);
+  log(`  curl -s -X POST ${stack.entra.url}/_sim/sso-token -H 'content-type: application/json' -d '{"tenantId":"${TENANT}","userId":"${USER}"}'`);
+  log('Press Ctrl+C to stop.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
 }
 
 function log(...parts: string[]): void {

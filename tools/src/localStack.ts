@@ -1,0 +1,69 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { startAzurite, type AzuriteInstance } from './azurite/azuriteProcess';
+import { createGraphTokenAuthenticator, startEntraSimulator, type RunningEntraSimulator } from './entraSimulator';
+import { startFunctionsHost, type FunctionsHost, type HostLogger } from './functionsHost';
+import { startGraphSimulator, type RunningGraphSimulator } from './graphSimulator';
+
+/** Where the app's functions live: the host imports every module there (one function per file). */
+export const FUNCTIONS_DIR = path.resolve(__dirname, '../../api/src/functions');
+
+/** Options for {@link startLocalStack}. */
+export interface LocalStackOptions {
+  /** After a consent grant, the local Entra answers consent_required for this long (default 0). */
+  consentPropagationMs?: number;
+  /** Lifetime of the Graph tokens the local Entra issues. */
+  accessTokenLifetimeSec?: number;
+  /** Port of the API (0 or unset: a free one). */
+  apiPort?: number;
+  queuePollMs?: number;
+  logger?: HostLogger;
+}
+
+/** The whole product running locally: the API's functions plus every outside service it talks to. */
+export interface LocalStack {
+  clientId: string;
+  azurite: AzuriteInstance;
+  entra: RunningEntraSimulator;
+  graph: RunningGraphSimulator;
+  host: FunctionsHost;
+  /** The app settings the functions run with. */
+  settings: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Azurite, the local Entra authority, the Graph simulator (accepting only that authority's Graph
+ * tokens with Contacts.Read) and the app's functions in the local Functions host, all on loopback.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const clientId = randomUUID();
+  const clientSecret = randomBytes(16).toString('hex');
+  const [azurite, entra] = await Promise.all([
+    startAzurite(),
+    startEntraSimulator({ clientId, clientSecret, accessTokenLifetimeSec: options.accessTokenLifetimeSec, consentPropagationMs: options.consentPropagationMs }),
+  ]);
+  const graph = await startGraphSimulator({ authenticate: createGraphTokenAuthenticator(entra.url) });
+  const settings = {
+    AzureWebJobsStorage: azurite.connectionString, TABLE_PREFIX: `app${randomBytes(4).toString('hex')}`,
+    GRAPH_BASE_URL: graph.baseUrl, ENTRA_NETWORK_URL: entra.url, M365_CLIENT_ID: clientId, M365_CLIENT_SECRET: clientSecret,
+    TOKEN_CACHE_KEY: randomBytes(32).toString('base64'), SYNC_QUEUE_NAME: 'sync-jobs',
+  };
+  try {
+    const host = await startFunctionsHost({
+      modules: readdirSync(FUNCTIONS_DIR).filter((file) => /^[^.]+\.ts$/.test(file)).map((file) => path.join(FUNCTIONS_DIR, file)),
+      env: settings, port: options.apiPort, queuePollMs: options.queuePollMs ?? 50, enableTimers: false, logger: options.logger,
+    });
+    return {
+      clientId, azurite, entra, graph, host, settings,
+      stop: async () => {
+        await host.stop();
+        await Promise.all([graph.stop(), entra.stop(), azurite.stop()]);
+      },
+    };
+  } catch (error) {
+    await Promise.all([graph.stop(), entra.stop(), azurite.stop()]);
+    throw error;
+  }
+}
