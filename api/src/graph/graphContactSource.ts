@@ -30,17 +30,23 @@ export class GraphContactSource implements ContactSource {
     const root = await this.get<ContactFolder>('/me/contactFolders/contacts');
     if (typeof root.id !== 'string') throw unreadable('the default contact folder has no id');
     const folders: ContactFolderInfo[] = [];
-    const queue: ContactFolder[] = [root];
-    for (let folder = queue.shift(); folder; folder = queue.shift()) {
-      folders.push(toFolderInfo(folder));
-      let url: string | undefined = `/me/contactFolders/${encodeURIComponent(folder.id ?? '')}/childFolders?$top=100`;
-      while (url) {
-        const page: Collection<ContactFolder> = await this.get(url);
-        queue.push(...values<ContactFolder>(page));
-        url = page['@odata.nextLink'];
-      }
+    // Level by level: the children of a whole level are asked for at once (the gate keeps it to 4 in flight).
+    for (let level: ContactFolder[] = [root]; level.length > 0;) {
+      folders.push(...level.map(toFolderInfo));
+      level = (await Promise.all(level.map((folder) => this.childFolders(folder)))).flat();
     }
     return folders;
+  }
+
+  private async childFolders(folder: ContactFolder): Promise<ContactFolder[]> {
+    const children: ContactFolder[] = [];
+    let url: string | undefined = `/me/contactFolders/${encodeURIComponent(folder.id ?? '')}/childFolders?$top=100`;
+    while (url) {
+      const page: Collection<ContactFolder> = await this.get(url);
+      children.push(...values<ContactFolder>(page));
+      url = page['@odata.nextLink'];
+    }
+    return children;
   }
 
   initialDeltaUrl(folderId: string): string {

@@ -15,7 +15,7 @@ function record(state: SyncRecord['state'], extra: Partial<SyncRecord> = {}): Sy
 
 function folder(roundSyncId: string, pagesDone: number, added: number): FolderState {
   return {
-    folderId: `f-${roundSyncId}-${pagesDone}`, displayName: '', deltaLink: '', roundSyncId, roundMode: 'full', nextLink: '',
+    folderId: `f-${roundSyncId}-${pagesDone}`, displayName: '', deltaLink: '', deltaLinkAt: '', roundSyncId, roundMode: 'full', nextLink: '',
     roundDone: false, pagesDone, counts: { ...zeroCounts(), new: added }, reconcile: false,
   };
 }

@@ -12,6 +12,8 @@ export interface FolderState {
   displayName: string;
   /** Where the next sync of this folder starts; '' before the first complete round. */
   deltaLink: string;
+  /** ISO time the delta link was stored ('' when unknown). */
+  deltaLinkAt: string;
   /** The sync whose round the fields below describe. */
   roundSyncId: string;
   /** 'delta' from a delta link; 'full' when the folder is listed from scratch. */
@@ -126,6 +128,7 @@ function folderStateFrom(row: Record<string, unknown>): FolderState {
     folderId: textField(row.folderId),
     displayName: textField(row.displayName),
     deltaLink: textField(row.deltaLink),
+    deltaLinkAt: textField(row.deltaLinkAt),
     roundSyncId: textField(row.roundSyncId),
     roundMode: row.roundMode === 'delta' ? 'delta' : 'full',
     nextLink: textField(row.nextLink),

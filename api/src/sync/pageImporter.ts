@@ -26,6 +26,7 @@ export interface SyncRun {
  * `optimistic` skips the reads when the folder is known to be new: creates then fail on any clash.
  */
 export async function importPage(run: SyncRun, state: FolderState, page: DeltaPage, optimistic: boolean): Promise<FolderState> {
+  if (isUntouchedFolder(state, page, run.now())) return { ...state, nextLink: '', roundDone: true };
   const unit = `${state.folderId}#${state.pagesDone + 1}`;
   const { imported, skipped } = mapPage(run, page.contacts, state.folderId);
   const removed = page.removedIds.filter((id) => !imported.has(id));
@@ -41,6 +42,7 @@ export async function importPage(run: SyncRun, state: FolderState, page: DeltaPa
     ...state,
     nextLink: page.nextLink ?? '',
     deltaLink: page.deltaLink ?? state.deltaLink,
+    deltaLinkAt: page.deltaLink ? run.now() : state.deltaLinkAt,
     roundDone: !page.nextLink,
     pagesDone: state.pagesDone + 1,
     counts: addCounts(state.counts, counts),
@@ -48,6 +50,20 @@ export async function importPage(run: SyncRun, state: FolderState, page: DeltaPa
   transaction.upsert(run.store.folderStateEntity(next));
   await transaction.commit();
   return next;
+}
+
+/** A stored delta link is kept (not rewritten) while it is younger than this, when nothing changed. */
+export const DELTA_LINK_REFRESH_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * An incremental round that found nothing in a folder: its stored delta link still describes the same
+ * state, so nothing is written (most folders of most syncs). A link older than a day is refreshed anyway,
+ * since Outlook delta tokens have no fixed lifetime and an expired one costs a full listing.
+ */
+function isUntouchedFolder(state: FolderState, page: DeltaPage, now: string): boolean {
+  const fresh = Date.parse(now) - Date.parse(state.deltaLinkAt) < DELTA_LINK_REFRESH_MS;
+  return state.roundMode === 'delta' && state.pagesDone === 0 && !page.nextLink && fresh
+    && page.contacts.length === 0 && page.removedIds.length === 0;
 }
 
 function mapPage(run: SyncRun, contacts: Contact[], folderId: string): { imported: Map<string, ImportedContact>; skipped: number } {
