@@ -8,59 +8,75 @@ const END_UNIT = 'end';
 /** Each decision writes the contact and its marker: two actions. */
 const DECISIONS_PER_TRANSACTION = MAX_TRANSACTION_ACTIONS / 2;
 
+/** Markers read or written by the end phase, and how many of them are deletions. */
+interface Tally {
+  deleted: number;
+  markerKeys: string[];
+}
+
 /**
  * Decides the removals of a sync once every folder is done, and returns how many contacts were deleted.
  * A contact reported gone from a folder but now stored in another one moved: it is not deleted.
  * `unseenFolders` are folders listed in full (or gone) whose stored contacts this sync did not see.
- * Every decision is written with its marker, so the phase can be re-run after a crash without miscounting.
+ * Every decision is written with its marker before the markers are removed, so the phase can be re-run
+ * after a crash without miscounting.
  */
 export async function runEndPhase(run: SyncRun, unseenFolders: string[]): Promise<number> {
-  await decideMarkers(run);
-  for (const folderId of unseenFolders) await markUnseen(run, folderId);
-  let deleted = 0;
+  if (!run.mayHaveMarkers && unseenFolders.length === 0) return 0;
+  const tally: Tally = { deleted: 0, markerKeys: [] };
+  if (run.mayHaveMarkers) await decideMarkers(run, tally);
+  for (const folderId of unseenFolders) await markUnseen(run, folderId, tally);
   const transaction = run.store.transaction();
-  for await (const marker of run.store.removalMarkers(run.syncId)) {
-    if (marker.outcome === 'deleted') deleted += 1;
-    transaction.delete(run.store.partitionKey, marker.rowKey);
+  for (const rowKey of tally.markerKeys) {
+    transaction.delete(run.store.partitionKey, rowKey);
     if (transaction.size >= MAX_TRANSACTION_ACTIONS) await transaction.commit();
   }
   await transaction.commit();
-  return deleted;
+  return tally.deleted;
 }
 
-async function decideMarkers(run: SyncRun): Promise<void> {
+/** One pass over the sync's markers: decided ones are counted, the others decided in batches. */
+async function decideMarkers(run: SyncRun, tally: Tally): Promise<void> {
   const undecided: RemovalMarker[] = [];
   for await (const marker of run.store.removalMarkers(run.syncId)) {
     if (marker.outcome === '') undecided.push(marker);
-    if (undecided.length >= DECISIONS_PER_TRANSACTION) await decide(run, undecided.splice(0));
+    else count(run, tally, marker);
+    if (undecided.length >= DECISIONS_PER_TRANSACTION) await decide(run, undecided.splice(0), tally);
   }
-  await decide(run, undecided);
+  await decide(run, undecided, tally);
 }
 
-async function decide(run: SyncRun, markers: RemovalMarker[]): Promise<void> {
+async function decide(run: SyncRun, markers: RemovalMarker[], tally: Tally): Promise<void> {
   if (markers.length === 0) return;
   const rows = await run.store.readContacts(markers.map((m) => m.contactId));
   const transaction = run.store.transaction();
+  const decided: RemovalMarker[] = [];
   for (const marker of markers) {
     const row = rows.get(marker.contactId);
-    const stillThere = row && row.contact.folderId === marker.folderId;
-    if (row?.etag && stillThere && !row.contact.deletedAtSource) {
+    const stillThere = row !== undefined && row.contact.folderId === marker.folderId && !row.contact.deletedAtSource;
+    if (row?.etag && stillThere) {
       const { contact } = classifyRemoved(row.contact, run.now());
       transaction.update(toContactEntity(run.store.partitionKey, contact, { syncId: run.syncId, unit: END_UNIT, outcome: 'deleted' }), row.etag);
     }
-    const outcome = stillThere && !row.contact.deletedAtSource ? 'deleted' : 'moved';
+    const outcome = stillThere ? 'deleted' : 'moved';
     transaction.upsert(run.store.removalMarkerEntity(run.syncId, { ...marker, outcome }));
+    decided.push({ ...marker, outcome });
   }
   await transaction.commit();
+  decided.forEach((marker) => count(run, tally, marker));
+}
+
+function count(run: SyncRun, tally: Tally, marker: RemovalMarker): void {
+  if (marker.outcome === 'deleted') tally.deleted += 1;
+  tally.markerKeys.push(run.store.removalMarkerKey(run.syncId, marker.contactId));
 }
 
 /** Contacts a full listing did not return are gone from the folder: decided like reported removals. */
-async function markUnseen(run: SyncRun, folderId: string): Promise<void> {
+async function markUnseen(run: SyncRun, folderId: string, tally: Tally): Promise<void> {
   const batch: RemovalMarker[] = [];
   for await (const row of run.store.contactsNotSeen(folderId, run.syncId)) {
     batch.push({ contactId: row.contact.id, folderId, outcome: '' });
-    if (batch.length >= DECISIONS_PER_TRANSACTION) await decide(run, batch.splice(0));
+    if (batch.length >= DECISIONS_PER_TRANSACTION) await decide(run, batch.splice(0), tally);
   }
-  await decide(run, batch);
+  await decide(run, batch, tally);
 }
-

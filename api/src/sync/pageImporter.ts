@@ -17,6 +17,8 @@ export interface SyncRun {
   problems: SyncProblem[];
   /** Set when one folder's round failed: the others stop after their current page. */
   stopped?: boolean;
+  /** Removal markers may exist for this sync (it staged one, or it resumes an earlier attempt). */
+  mayHaveMarkers: boolean;
 }
 
 /**
@@ -110,4 +112,5 @@ function stageImported(
 function stageRemoval(run: SyncRun, transaction: PartitionTransaction, folderId: string, row: ContactRow | undefined): void {
   if (!row || row.contact.folderId !== folderId || row.contact.deletedAtSource) return;
   transaction.upsert(run.store.removalMarkerEntity(run.syncId, { contactId: row.contact.id, folderId, outcome: '' }));
+  run.mayHaveMarkers = true;
 }

@@ -63,7 +63,7 @@ export class SyncService {
     });
     const { record, resumed } = await this.openRecord(history, request, lease, now().toISOString());
     const store = await this.deps.openStore(request.mailbox, meter);
-    const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [] };
+    const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: resumed };
     let source: ContactSource | undefined;
     try {
       source = await this.deps.openSource(request.mailbox);
