@@ -1,12 +1,12 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkTargets, figuresOf, renderReport } from './benchReport';
 import { type BenchOptions, USAGE, parseBenchOptions } from './benchOptions';
 import { withBenchServices } from './benchServices';
 import { REPO_ROOT } from './childProcesses';
+import { renderDiagnosis } from './diagnosisReport';
 import { planChanges, seedBenchMailbox } from './mailboxPlan';
-import { renderProfile, summarizeProfile } from './profileSummary';
 import { type ScenarioContext, type ScenarioResult, runIncrementalScenario, runInitialScenario } from './scenarios';
 
 /**
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const out = path.resolve(REPO_ROOT, options.out);
   writeFileSync(out, `${JSON.stringify(resultsJson(results, options), null, 2)}\n`);
   console.log(`\nResults written to ${path.relative(process.cwd(), out) || out}`);
-  if (cpuProfileDir) printDiagnosis(cpuProfileDir, results);
+  if (cpuProfileDir) console.log(renderDiagnosis(cpuProfileDir, results));
 }
 
 async function runScenarios(ctx: ScenarioContext, options: BenchOptions): Promise<ScenarioResult[]> {
@@ -55,23 +55,6 @@ function resultsJson(results: ScenarioResult[], options: BenchOptions): object {
     scenarios: results.map((result) => ({ ...figuresOf(result), detail: result })),
     targets: checkTargets(results),
   };
-}
-
-/** `--profile`: each scenario's first floor and sync — Table requests by kind, then CPU hot spots. */
-function printDiagnosis(dir: string, results: ScenarioResult[]): void {
-  for (const result of results) {
-    for (const run of [result.floors[0], result.syncs[0]]) {
-      const trace = run?.detail.tableRequests as Record<string, { count: number; totalMs: number }> | undefined;
-      if (!run || !trace) continue;
-      console.log(`\n${result.name}, ${run === result.floors[0] ? 'floor' : 'sync'} (${run.seconds.toFixed(2)} s): Table requests by kind (durations overlap)`);
-      for (const [kind, { count, totalMs }] of Object.entries(trace).sort((a, b) => b[1].totalMs - a[1].totalMs)) {
-        console.log(`  ${String(count).padStart(6)} × ${kind.padEnd(22)} ${totalMs.toFixed(0).padStart(7)} ms`);
-      }
-    }
-  }
-  const files = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile')).sort();
-  console.log(`\nCPU profiles in ${dir}:`);
-  for (const file of files) console.log(`\n${renderProfile(file, summarizeProfile(path.join(dir, file), 12))}`);
 }
 
 main().catch((error: unknown) => {

@@ -28,22 +28,26 @@ export class FloorGraph {
 
   constructor(private readonly baseUrl: string, private readonly token: string, private readonly gate: Gate) {}
 
-  /** The default Contacts folder and every folder below it, walked like `GraphContactSource.listFolders`. */
+  /** The default Contacts folder and every folder below it, walked like `GraphContactSource.listFolders`: level by level. */
   async listFolders(): Promise<FloorFolder[]> {
     const root = await this.get<Record<string, unknown>>('/me/contactFolders/contacts');
     const folders: FloorFolder[] = [];
-    const queue = [root];
-    for (let folder = queue.shift(); folder; folder = queue.shift()) {
-      const id = String(folder.id);
-      folders.push({ id, displayName: typeof folder.displayName === 'string' ? folder.displayName : '' });
-      let url: string | undefined = `/me/contactFolders/${encodeURIComponent(id)}/childFolders?$top=100`;
-      while (url) {
-        const page: GraphPage = await this.get(url);
-        queue.push(...page.value);
-        url = page['@odata.nextLink'];
-      }
+    for (let level = [root]; level.length > 0;) {
+      folders.push(...level.map((folder) => ({ id: String(folder.id), displayName: typeof folder.displayName === 'string' ? folder.displayName : '' })));
+      level = (await Promise.all(level.map((folder) => this.childFolders(String(folder.id))))).flat();
     }
     return folders;
+  }
+
+  private async childFolders(id: string): Promise<Array<Record<string, unknown>>> {
+    const children: Array<Record<string, unknown>> = [];
+    let url: string | undefined = `/me/contactFolders/${encodeURIComponent(id)}/childFolders?$top=100`;
+    while (url) {
+      const page: GraphPage = await this.get(url);
+      children.push(...page.value);
+      url = page['@odata.nextLink'];
+    }
+    return children;
   }
 
   /** The engine's first URL of a folder's full delta round. */

@@ -42,6 +42,8 @@ async function floorRound(graph: FloorGraph, writer: FloorWriter, folder: FloorF
     const next: string | undefined = result.page['@odata.nextLink'];
     fetching = next ? settle(graph.deltaPage(next)) : undefined;
     pages += 1;
+    // As the engine: a delta round that finds nothing in one page keeps the stored link and writes nothing.
+    if (mode === 'upsert' && pages === 1 && !next && result.page.value.length === 0) break;
     await writer.writePage(folder, result.page, pages, mode);
   }
   return pages;

@@ -5,27 +5,30 @@ import type { BenchJob, JobResult } from './jobTypes';
 /** One entry per kind, so a child loads only its own modules. */
 const RUNNERS = { sync: path.join(__dirname, 'syncRunner.ts'), floor: path.join(__dirname, 'floorRunner.ts') } as const;
 
+let runs = 0;
+
 /** Options for {@link runJobInChild}. */
 export interface JobChildOptions {
-  /** Write a V8 CPU profile of the run into this folder (`--cpu-prof`). */
+  /** Write V8 CPU profiles of the run under this folder (`--cpu-prof`), in a subfolder `<run number>-<kind>-<tablePrefix>`. */
   cpuProfileDir?: string;
   /** Record the run's Table Storage requests by kind (into `detail.tableRequests`). */
   traceRequests?: boolean;
-  /** Give up (and kill the child) after this long. Default 30 minutes. */
+  /** Give up (and kill the child) after this long. Default an hour (a 100,000-contact run on Azurite takes over 10 minutes). */
   timeoutMs?: number;
 }
 
 /** Runs one job in a fresh Node process (its own heap and RSS) and returns what it reported. */
 export async function runJobInChild(job: BenchJob, options: JobChildOptions = {}): Promise<JobResult> {
-  const nodeArgs = options.cpuProfileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=${job.kind}-${job.tablePrefix}.cpuprofile`]
-    : [];
+  // One folder per run: tsx's loader thread writes a profile of its own beside the main thread's.
+  runs += 1;
+  const folder = `${String(runs).padStart(2, '0')}-${job.kind}-${job.tablePrefix}`;
+  const nodeArgs = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.cpuProfileDir, folder)}`] : [];
   const child = spawnTsx(RUNNERS[job.kind], [JSON.stringify(job)], nodeArgs, options.traceRequests ? { BENCH_TRACE: '1' } : {});
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
   child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  const timer = setTimeout(() => void stopChild(child), options.timeoutMs ?? 30 * 60_000);
+  const timer = setTimeout(() => void stopChild(child), options.timeoutMs ?? 60 * 60_000);
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (exitCode) => resolve(exitCode));

@@ -39,5 +39,6 @@ function kindOf(method: string, path: string): string {
   if (/\/Tables$/i.test(resource)) return 'create table';
   if (/\(PartitionKey=.*RowKey=.*\)$/.test(resource)) return method === 'GET' ? 'point read' : `single ${method}`;
   if (method === 'GET') return query.includes('$filter') ? 'query' : 'list';
+  if (method === 'POST') return 'single insert';
   return `${method} ${resource.replace(/^\/[^/]+\//, '')}`;
 }
