@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,13 +20,14 @@ async function main(): Promise<void> {
   if (options === 'help') return void console.log(USAGE);
   const cpuProfileDir = options.profile ? mkdtempSync(path.join(os.tmpdir(), 'contact-sync-bench-')) : undefined;
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const engine = engineVersion();
   const results = await withBenchServices(async (services) => {
     const ctx: ScenarioContext = { services, repeat: options.repeat, cpuProfileDir, log };
     return runScenarios(ctx, options);
   });
   console.log(`\n${renderReport(results, options.repeat)}`);
   const out = path.resolve(REPO_ROOT, options.out);
-  writeFileSync(out, `${JSON.stringify(resultsJson(results, options), null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify(resultsJson(results, options, engine), null, 2)}\n`);
   console.log(`\nResults written to ${path.relative(process.cwd(), out) || out}`);
   if (cpuProfileDir) console.log(renderDiagnosis(cpuProfileDir, results));
 }
@@ -46,10 +48,21 @@ async function runScenarios(ctx: ScenarioContext, options: BenchOptions): Promis
   return [first, second, third];
 }
 
-function resultsJson(results: ScenarioResult[], options: BenchOptions): object {
+/** The commit measured, and the engine files that differed from it when the bench started. */
+function engineVersion(): { commit: string; uncommitted: string[] } {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    return { commit: git('rev-parse', 'HEAD'), uncommitted: git('status', '--porcelain', 'api/src').split('\n').filter(Boolean) };
+  } catch {
+    return { commit: 'unknown', uncommitted: [] };
+  }
+}
+
+function resultsJson(results: ScenarioResult[], options: BenchOptions, engine: object): object {
   return {
     generatedAt: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    engine,
     options,
     method: `seconds: best of ${options.repeat} interleaved floor/sync pairs; RSS: largest; Graph requests: as the simulator answered them`,
     scenarios: results.map((result) => ({ ...figuresOf(result), detail: result })),

@@ -17,7 +17,7 @@ const GRAPH_CONCURRENCY = 4;
 export async function runFloorJob(job: FloorJob): Promise<Omit<JobResult, 'peakRssMb'>> {
   const client = TableClient.fromConnectionString(job.endpoints.storageConnection, `${job.tablePrefix}contacts`, { allowInsecureConnection: true });
   const graph = new FloorGraph(job.endpoints.graphBaseUrl, simToken(job.tenantId, job.userId), new Gate(GRAPH_CONCURRENCY));
-  const writer = new FloorWriter(client, mailboxPartitionKey({ tenantId: job.tenantId, userId: job.userId }));
+  const writer = new FloorWriter(client, mailboxPartitionKey({ tenantId: job.tenantId, userId: job.userId }), job.rowKeyPrefix);
   const started = performance.now();
   await client.createTable();
   const folders = await graph.listFolders();

@@ -22,7 +22,7 @@ export class FloorWriter {
   /** Entities written so far. */
   entities = 0;
 
-  constructor(private readonly client: TableClient, private readonly partitionKey: string) {}
+  constructor(private readonly client: TableClient, private readonly partitionKey: string, private readonly rowKeyPrefix = '') {}
 
   async writePage(folder: FloorFolder, page: GraphPage, pageNumber: number, mode: WriteMode): Promise<void> {
     const unit = `${folder.id}#${pageNumber}`;
@@ -42,7 +42,7 @@ export class FloorWriter {
     const emails = Array.isArray(entry.emailAddresses) ? entry.emailAddresses as Array<{ address?: unknown }> : [];
     return {
       partitionKey: this.partitionKey,
-      rowKey: ROW_PREFIX.contact + encodeKey(String(entry.id)),
+      rowKey: this.rowKeyPrefix + ROW_PREFIX.contact + encodeKey(String(entry.id)),
       id: entry.id, folderId,
       firstName: text(entry.givenName), lastName: text(entry.surname),
       phone, phoneE164: phone, email: text(emails[0]?.address),
@@ -54,12 +54,12 @@ export class FloorWriter {
 
   private marker(folderId: string, entry: Record<string, unknown>): Entity {
     const contactId = String(entry.id);
-    return { partitionKey: this.partitionKey, rowKey: `${ROW_PREFIX.removal}${RUN_ID}:${encodeKey(contactId)}`, contactId, folderId, outcome: '' };
+    return { partitionKey: this.partitionKey, rowKey: `${this.rowKeyPrefix}${ROW_PREFIX.removal}${RUN_ID}:${encodeKey(contactId)}`, contactId, folderId, outcome: '' };
   }
 
   private checkpoint(folder: FloorFolder, page: GraphPage, pageNumber: number): Entity {
     return {
-      partitionKey: this.partitionKey, rowKey: ROW_PREFIX.folder + encodeKey(folder.id),
+      partitionKey: this.partitionKey, rowKey: this.rowKeyPrefix + ROW_PREFIX.folder + encodeKey(folder.id),
       folderId: folder.id, displayName: folder.displayName,
       deltaLink: page['@odata.deltaLink'] ?? '', roundSyncId: RUN_ID, roundMode: 'full',
       nextLink: page['@odata.nextLink'] ?? '', roundDone: !page['@odata.nextLink'], pagesDone: pageNumber,

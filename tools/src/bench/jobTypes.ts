@@ -25,6 +25,11 @@ export interface FloorJob extends JobBase {
   kind: 'floor';
   /** Delta link per folder id to start from (an incremental round); folders not in it are listed in full. */
   startLinks?: Record<string, string>;
+  /**
+   * Put before every row key written. Azurite's cost per write grows with the partition's size, so an
+   * incremental floor writes into the synced copy's own partition, under keys the engine never reads.
+   */
+  rowKeyPrefix?: string;
 }
 
 /** A job for `runner.ts`. */
