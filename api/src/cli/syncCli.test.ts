@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { simToken } from '../../../tools/src/graphSimulator';
-import { SyncHarness, type TestMailbox } from '../testing/syncHarness';
+import { SyncHarness, type TestMailbox } from '../../../tools/src/testing/syncHarness';
 
 const ROOT = path.resolve(__dirname, '../../..');
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApiHarness, type ApiUser } from '../testing/apiHarness';
+import { ApiHarness, type ApiUser } from '../../../tools/src/testing/apiHarness';
 
 let api: ApiHarness;
 let tenantA: string;

@@ -1,4 +1,4 @@
-import { ApiHarness, type ApiUser } from '../testing/apiHarness';
+import { ApiHarness, type ApiUser } from '../../../tools/src/testing/apiHarness';
 
 let api: ApiHarness;
 let tenantId: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSigningKey } from '../../../tools/src/entraSimulator';
 import type { TokenRejectionReason } from '../identity';
-import { ApiHarness, type ApiResponse, type ApiUser } from '../testing/apiHarness';
+import { ApiHarness, type ApiResponse, type ApiUser } from '../../../tools/src/testing/apiHarness';
 
 let api: ApiHarness;
 let tenantId: string;

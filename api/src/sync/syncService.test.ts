@@ -1,5 +1,5 @@
 import { AppError } from '../errors/appError';
-import { SyncHarness, type TestMailbox } from '../testing/syncHarness';
+import { SyncHarness, type TestMailbox } from '../../../tools/src/testing/syncHarness';
 
 let harness: SyncHarness;
 beforeAll(async () => { harness = await SyncHarness.start(); });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { QueueClient } from '@azure/storage-queue';
-import type { AzuriteInstance } from '../../../tools/src/azurite/azuriteProcess';
-import type { ConsentState, RunningEntraSimulator, SsoTokenOptions } from '../../../tools/src/entraSimulator';
-import type { FunctionsHost, HostLogEntry } from '../../../tools/src/functionsHost';
-import type { Mailbox, RunningGraphSimulator } from '../../../tools/src/graphSimulator';
-import { type LocalStack, startLocalStack } from '../../../tools/src/localStack';
-import type { SyncJob } from '../services/syncJobQueue';
-import type { SyncStatusView } from '../services/syncStatusView';
+import type { AzuriteInstance } from '../azurite/azuriteProcess';
+import type { ConsentState, RunningEntraSimulator, SsoTokenOptions } from '../entraSimulator';
+import type { FunctionsHost, HostLogEntry } from '../functionsHost';
+import type { Mailbox, RunningGraphSimulator } from '../graphSimulator';
+import { type LocalStack, startLocalStack } from '../localStack';
+import type { SyncJob } from '../../../api/src/services/syncJobQueue';
+import type { SyncStatusView } from '../../../api/src/services/syncStatusView';
 
 /** A response of the API: status, parsed JSON body (undefined when empty) and headers. */
 export interface ApiResponse {

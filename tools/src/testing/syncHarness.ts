@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { startAzurite, type AzuriteInstance } from '../../../tools/src/azurite/azuriteProcess';
-import { startGraphSimulator, simToken } from '../../../tools/src/graphSimulator';
-import { loadSyncConfig, type SyncConfig } from '../config';
-import type { MailboxRef, StoredContact } from '../contacts/contactModel';
-import { ContactDirectory } from '../storage/contactDirectory';
-import { type FolderState, MailboxStore } from '../storage/mailboxStore';
-import { SyncLeaseRepository } from '../storage/syncLeaseRepository';
-import { SyncHistoryRepository, type SyncRecord } from '../storage/syncHistoryRepository';
-import { TABLES, TableClientFactory } from '../storage/tableClientFactory';
-import type { SyncRequest, SyncSummary } from '../sync/syncService';
-import { createSyncService } from '../sync/syncServiceFactory';
+import { startAzurite, type AzuriteInstance } from '../azurite/azuriteProcess';
+import { startGraphSimulator, simToken } from '../graphSimulator';
+import { loadSyncConfig, type SyncConfig } from '../../../api/src/config';
+import type { MailboxRef, StoredContact } from '../../../api/src/contacts/contactModel';
+import { ContactDirectory } from '../../../api/src/storage/contactDirectory';
+import { type FolderState, MailboxStore } from '../../../api/src/storage/mailboxStore';
+import { SyncLeaseRepository } from '../../../api/src/storage/syncLeaseRepository';
+import { SyncHistoryRepository, type SyncRecord } from '../../../api/src/storage/syncHistoryRepository';
+import { TABLES, TableClientFactory } from '../../../api/src/storage/tableClientFactory';
+import type { SyncRequest, SyncSummary } from '../../../api/src/sync/syncService';
+import { createSyncService } from '../../../api/src/sync/syncServiceFactory';
 
 type Simulator = Awaited<ReturnType<typeof startGraphSimulator>>;
 
