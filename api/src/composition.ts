@@ -1,3 +1,4 @@
+import { createTenantAllowList } from './admin/tenantAllowList';
 import { createTenantGate } from './admin/tenantGate';
 import { TenantSettingsRepository } from './admin/tenantSettingsRepository';
 import { loadIdentityConfig, loadSyncConfig } from './config';
@@ -50,8 +51,11 @@ export function composeServices(env: Env): AppServices {
   const identityConfig = loadIdentityConfig(env);
   const tables = new TableClientFactory(syncConfig.storageConnection, syncConfig.tablePrefix);
   const settings = new TenantSettingsRepository(tables);
-  const gate = createTenantGate(settings);
-  const identity = createIdentityServices(identityConfig, { tables, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId), log: brokerLog });
+  const isTenantAllowed = createTenantAllowList(identityConfig.allowedTenants);
+  const gate = createTenantGate(settings, { isAllowed: isTenantAllowed });
+  const identity = createIdentityServices(identityConfig, {
+    tables, isTenantAllowed, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId), log: brokerLog,
+  });
   const meter = (): TableWriteMeter => ({ transactions: 0 });
   const leases = async () => new SyncLeaseRepository(await tables.get(TABLES.leases), meter(), DEFAULT_LEASE_MS);
   const history = async () => new SyncHistoryRepository(await tables.get(TABLES.syncs), meter());

@@ -29,6 +29,8 @@ export interface ApiUser {
 export interface ApiHarnessOptions {
   /** After a consent grant, Entra answers consent_required for this long (default 0). */
   consentPropagationMs?: number;
+  /** App settings to add or replace. The functions read them once per test file (module registry): one harness per file. */
+  settings?: Record<string, string>;
 }
 
 const SYNC_QUEUE = 'sync-jobs';
@@ -56,6 +58,7 @@ export class ApiHarness {
     const logs: HostLogEntry[] = [];
     const stack = await startLocalStack({
       accessTokenLifetimeSec: 120, consentPropagationMs: options.consentPropagationMs, logger: (entry) => logs.push(entry),
+      settings: options.settings,
     });
     return new ApiHarness(stack, logs);
   }
