@@ -79,9 +79,8 @@ export class ApiHarness {
     };
   }
 
-  /** A new tenant whose admin has saved an enabled integration; returns the tenant id. */
-  async enabledTenant(): Promise<string> {
-    const tenantId = randomUUID();
+  /** A tenant (a new one unless given) whose admin has saved an enabled integration; returns the tenant id. */
+  async enabledTenant(tenantId: string = randomUUID()): Promise<string> {
     const admin = this.user(tenantId, { roles: ['ContactSync.Admin'] });
     const saved = await this.call('PUT', '/api/org/integration', await admin.token(), {
       name: 'Outlook', clientId: this.clientId, tenantId, enabled: true,
