@@ -18,9 +18,9 @@ export function tenantIssuers(authorityHost: string, tenantId: string): string[]
   return [`${authorityHost}/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
 }
 
-/** The tenant's OpenID configuration, at the network location. */
-export function openIdConfigurationUrl(location: AuthorityLocation, tenantId: string): string {
-  return `${networkBase(location)}/${tenantId}/v2.0/.well-known/openid-configuration`;
+/** Entra's common signing keys (the same for every tenant), at the network location. */
+export function commonKeysUrl(location: AuthorityLocation): string {
+  return `${networkBase(location)}/common/discovery/v2.0/keys`;
 }
 
 /**

@@ -27,11 +27,15 @@ export interface EntraSimulatorStats {
   discoveryRequests: number;
   jwksRequests: number;
   tokenRequests: number;
+  /** Token requests with the on-behalf-of grant (`urn:ietf:params:oauth:grant-type:jwt-bearer`). */
+  oboRequests: number;
 }
 
 /** The state and test controls of the simulated authority; the HTTP server serves it. */
 export class EntraSimulator {
-  readonly stats: EntraSimulatorStats = { discoveryRequests: 0, jwksRequests: 0, tokenRequests: 0 };
+  readonly stats: EntraSimulatorStats = { discoveryRequests: 0, jwksRequests: 0, tokenRequests: 0, oboRequests: 0 };
+  /** Every request served, as `METHOD /path` (the last 10 000): tests see which tenant's endpoints were asked. */
+  readonly requests: string[] = [];
   readonly tokenEndpoint: TokenEndpoint;
   private readonly consent: ConsentRegistry;
   private readonly refreshTokens = new RefreshTokenStore();
@@ -53,6 +57,18 @@ export class EntraSimulator {
 
   static async create(options: EntraSimulatorOptions): Promise<EntraSimulator> {
     return new EntraSimulator(options, await SigningKeyRing.create());
+  }
+
+  /** Records a request (the HTTP server calls it for each one). */
+  recordRequest(method: string, path: string): void {
+    if (this.requests.length >= 10_000) this.requests.shift();
+    this.requests.push(`${method} ${path}`);
+  }
+
+  /** The recorded requests to a tenant's endpoints (`/{tenant}/…`), case-insensitively. */
+  requestsFor(tenant: string): string[] {
+    const prefix = `/${tenant.toLowerCase()}/`;
+    return this.requests.filter((request) => request.slice(request.indexOf(' ') + 1).toLowerCase().startsWith(prefix));
   }
 
   /** A Teams-SSO-like access token for the app; overrides forge bad ones. */

@@ -29,6 +29,8 @@ export interface ApiUser {
 export interface ApiHarnessOptions {
   /** After a consent grant, Entra answers consent_required for this long (default 0). */
   consentPropagationMs?: number;
+  /** App settings to add or replace. The functions read them once per test file (module registry): one harness per file. */
+  settings?: Record<string, string>;
 }
 
 const SYNC_QUEUE = 'sync-jobs';
@@ -56,6 +58,7 @@ export class ApiHarness {
     const logs: HostLogEntry[] = [];
     const stack = await startLocalStack({
       accessTokenLifetimeSec: 120, consentPropagationMs: options.consentPropagationMs, logger: (entry) => logs.push(entry),
+      settings: options.settings,
     });
     return new ApiHarness(stack, logs);
   }
@@ -76,9 +79,8 @@ export class ApiHarness {
     };
   }
 
-  /** A new tenant whose admin has saved an enabled integration; returns the tenant id. */
-  async enabledTenant(): Promise<string> {
-    const tenantId = randomUUID();
+  /** A tenant (a new one unless given) whose admin has saved an enabled integration; returns the tenant id. */
+  async enabledTenant(tenantId: string = randomUUID()): Promise<string> {
     const admin = this.user(tenantId, { roles: ['ContactSync.Admin'] });
     const saved = await this.call('PUT', '/api/org/integration', await admin.token(), {
       name: 'Outlook', clientId: this.clientId, tenantId, enabled: true,
