@@ -27,11 +27,15 @@ export interface EntraSimulatorStats {
   discoveryRequests: number;
   jwksRequests: number;
   tokenRequests: number;
+  /** Token requests with the on-behalf-of grant (`urn:ietf:params:oauth:grant-type:jwt-bearer`). */
+  oboRequests: number;
+  /** Token requests with the `refresh_token` grant. */
+  refreshRequests: number;
 }
 
 /** The state and test controls of the simulated authority; the HTTP server serves it. */
 export class EntraSimulator {
-  readonly stats: EntraSimulatorStats = { discoveryRequests: 0, jwksRequests: 0, tokenRequests: 0 };
+  readonly stats: EntraSimulatorStats = { discoveryRequests: 0, jwksRequests: 0, tokenRequests: 0, oboRequests: 0, refreshRequests: 0 };
   readonly tokenEndpoint: TokenEndpoint;
   private readonly consent: ConsentRegistry;
   private readonly refreshTokens = new RefreshTokenStore();
@@ -63,6 +67,14 @@ export class EntraSimulator {
   setConsent(tenantId: string, userId: string, state: ConsentState): void {
     // Outstanding refresh tokens stay known: their next redemption meets the new state (AADSTS65001).
     this.consent.set(tenantId, userId, state);
+  }
+
+  /**
+   * Revokes every refresh token the user holds, as Graph `revokeSignInSessions` or a password reset does:
+   * their next redemption answers invalid_grant AADSTS50173. Consent stays as it is.
+   */
+  revokeSignInSessions(tenantId: string, userId: string): void {
+    this.refreshTokens.revokeAll(tenantId, userId);
   }
 
   getConsent(tenantId: string, userId: string): ConsentState {

@@ -38,8 +38,11 @@ function authorityRoutes(sim: EntraSimulator): Route[] {
     {
       method: 'POST', pattern: new RegExp(`^/${TENANT}/oauth2/v2\\.0/token$`),
       handle: ({ tenant = '' }, body) => {
+        const form = new URLSearchParams(body);
         sim.stats.tokenRequests += 1;
-        return sim.tokenEndpoint.handle(tenant, new URLSearchParams(body));
+        if (form.get('grant_type') === 'urn:ietf:params:oauth:grant-type:jwt-bearer') sim.stats.oboRequests += 1;
+        if (form.get('grant_type') === 'refresh_token') sim.stats.refreshRequests += 1;
+        return sim.tokenEndpoint.handle(tenant, form);
       },
     },
   ];
