@@ -64,9 +64,10 @@ export class EntraSimulator {
     return this.minter.mint(options);
   }
 
-  setConsent(tenantId: string, userId: string, state: ConsentState): void {
+  /** `propagated`: consent given long ago (an established user); otherwise a grant propagates first. */
+  setConsent(tenantId: string, userId: string, state: ConsentState, options: { propagated?: boolean } = {}): void {
     // Outstanding refresh tokens stay known: their next redemption meets the new state (AADSTS65001).
-    this.consent.set(tenantId, userId, state);
+    this.consent.set(tenantId, userId, state, options);
   }
 
   /**

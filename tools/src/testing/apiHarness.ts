@@ -64,11 +64,11 @@ export class ApiHarness {
     return this.stack.stop();
   }
 
-  /** A user with consent (granted unless said otherwise) and an empty mailbox. */
+  /** A user with consent (granted long ago unless said otherwise: no propagation delay) and an empty mailbox. */
   user(tenantId: string, options: { roles?: string[]; consent?: ConsentState; userId?: string } = {}): ApiUser {
     const userId = options.userId ?? randomUUID();
     const roles = options.roles ?? [];
-    this.entra.sim.setConsent(tenantId, userId, options.consent ?? 'granted');
+    this.entra.sim.setConsent(tenantId, userId, options.consent ?? 'granted', { propagated: true });
     return {
       tenantId, userId, roles,
       mailbox: this.graph.sim.mailbox(tenantId, userId),
