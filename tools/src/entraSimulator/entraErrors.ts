@@ -37,7 +37,7 @@ export function entraError(error: string, code: number, text: string, options: E
   };
 }
 
-/** On-behalf-of without (propagated) consent: msal-node reads this as InteractionRequiredAuthError. */
+/** On-behalf-of without (propagated) consent: invalid_grant AADSTS65001 with suberror consent_required. */
 export function consentRequired(clientId: string): EndpointResult {
   return entraError('invalid_grant', 65001,
     `The user or administrator has not consented to use the application with ID '${clientId}' named 'Outlook Contact Sync'. Send an interactive authorization request for this user and resource.`,
@@ -46,7 +46,7 @@ export function consentRequired(clientId: string): EndpointResult {
 
 /**
  * A refresh token redeemed after consent was revoked. Entra answers invalid_grant/AADSTS65001 without a
- * suberror here, so msal-node raises a plain ServerError: callers must recognise the code, not the class.
+ * suberror here: callers must recognise the code, not only the suberror.
  */
 export function consentRevokedOnRefresh(clientId: string): EndpointResult {
   return entraError('invalid_grant', 65001,

@@ -95,7 +95,8 @@ describe('on-behalf-of grant', () => {
     const { status, body } = await postForm(`/${tenantId}/oauth2/v2.0/token`, oboForm(await running.sim.mintSsoToken({ tenantId, userId }), overrides));
     expect(status).toBe(200);
     expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'ext_expires_in', 'scope', 'token_type', ...extra].sort());
-    if (body.client_info) expect(JSON.parse(Buffer.from(String(body.client_info), 'base64url').toString())).toEqual({ uid: userId, utid: tenantId });
+    const clientInfo = body.client_info;
+    if (typeof clientInfo === 'string') expect(JSON.parse(Buffer.from(clientInfo, 'base64url').toString())).toEqual({ uid: userId, utid: tenantId });
   });
 
   it.each(['missing', 'revoked'] as const)('answers AADSTS65001 consent_required when consent is %s', async (state) => {

@@ -18,7 +18,7 @@ export interface EntraSimulatorOptions {
   defaultConsent?: ConsentState;
   /** Graph permissions a grant covers (default Contacts.Read, User.Read, offline_access). */
   grantedScopes?: readonly string[];
-  /** Lifetime of issued Graph tokens (default 3600 s). Under msal's 300 s renewal offset, every call refreshes. */
+  /** Lifetime of issued Graph tokens (default 3600 s). Under the API's 5-minute margin, every background call refreshes. */
   accessTokenLifetimeSec?: number;
 }
 

@@ -36,7 +36,7 @@ const SYNC_QUEUE = 'sync-jobs';
 /**
  * The whole API for one test file, over real HTTP: the app's functions in the local Functions host, with
  * Azurite, the local Entra authority and the Graph simulator (accepting only that authority's Graph tokens
- * with Contacts.Read). Graph tokens live 120 s, under msal's 5-minute renewal offset, so every background
+ * with Contacts.Read). Graph tokens live 120 s, under the broker's 5-minute margin, so every background
  * sync really asks Entra (and sees a revoked consent).
  */
 export class ApiHarness {
