@@ -230,6 +230,20 @@ describe('background tokens', () => {
   });
 });
 
+describe('Entra out of reach', () => {
+  it('answers internal, not reconnect_needed, and leaves the stored grant alone', async () => {
+    const { userId, ssoToken } = await connectedUser();
+    await brokerFor().broker.exchange(ssoToken, { tenantId, userId });
+    const down = await startEntraSimulator({ clientId, clientSecret });
+    await down.stop();
+    const { broker } = brokerFor({ sim: down });
+    expect((await appErrorOf(broker.tokenForBackground(tenantId, userId))).code).toBe('internal');
+    expect((await appErrorOf(broker.exchange(ssoToken, { tenantId, userId }))).code).toBe('internal');
+    expect(await userRow(userId)).toMatchObject({ reconnectNeeded: false });
+    await expect(brokerFor().broker.tokenForBackground(tenantId, userId)).resolves.toEqual(expect.any(String));
+  });
+});
+
 describe('the stored grant', () => {
   it('is encrypted at rest: no refresh or access token in the stored value', async () => {
     const { userId, ssoToken } = await connectedUser();
