@@ -1,10 +1,10 @@
 import type { IdentityConfig } from '../config';
 import type { TableClientFactory } from '../storage/tableClientFactory';
 import { createCacheCipher } from './cacheCipher';
-import { createConfidentialClientFactory } from './confidentialClientFactory';
 import { OboTokenBroker, type BrokerLog, type TokenBroker } from './oboTokenBroker';
 import { createSsoTokenValidator, type SsoTokenValidator } from './ssoTokenValidator';
 import { createCommonSigningKeys } from './commonSigningKeys';
+import { createTokenEndpointClient } from './tokenEndpointClient';
 import { TableUserTokenCacheStore } from './userTokenCacheStore';
 
 export type { CallerIdentity, SsoTokenValidator } from './ssoTokenValidator';
@@ -45,7 +45,7 @@ export function createIdentityServices(config: IdentityConfig, deps: IdentityDep
   const validator = validatorFor((tenantId) => deps.isTenantEnabled(tenantId));
   const anyTenantValidator = validatorFor(() => Promise.resolve(true));
   const broker = new OboTokenBroker({
-    createClient: createConfidentialClientFactory(config),
+    tokens: createTokenEndpointClient(config),
     store: new TableUserTokenCacheStore(deps.tables),
     cipher: createCacheCipher(config.tokenCacheKey),
     log: deps.log,

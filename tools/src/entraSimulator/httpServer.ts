@@ -38,9 +38,10 @@ function authorityRoutes(sim: EntraSimulator): Route[] {
     {
       method: 'POST', pattern: new RegExp(`^/${TENANT}/oauth2/v2\\.0/token$`),
       handle: ({ tenant = '' }, body) => {
-        sim.stats.tokenRequests += 1;
         const form = new URLSearchParams(body);
+        sim.stats.tokenRequests += 1;
         if (form.get('grant_type') === 'urn:ietf:params:oauth:grant-type:jwt-bearer') sim.stats.oboRequests += 1;
+        if (form.get('grant_type') === 'refresh_token') sim.stats.refreshRequests += 1;
         return sim.tokenEndpoint.handle(tenant, form);
       },
     },

@@ -38,7 +38,7 @@ const SYNC_QUEUE = 'sync-jobs';
 /**
  * The whole API for one test file, over real HTTP: the app's functions in the local Functions host, with
  * Azurite, the local Entra authority and the Graph simulator (accepting only that authority's Graph tokens
- * with Contacts.Read). Graph tokens live 120 s, under msal's 5-minute renewal offset, so every background
+ * with Contacts.Read). Graph tokens live 120 s, under the broker's 5-minute margin, so every background
  * sync really asks Entra (and sees a revoked consent).
  */
 export class ApiHarness {
@@ -67,11 +67,11 @@ export class ApiHarness {
     return this.stack.stop();
   }
 
-  /** A user with consent (granted unless said otherwise) and an empty mailbox. */
+  /** A user with consent (granted long ago unless said otherwise: no propagation delay) and an empty mailbox. */
   user(tenantId: string, options: { roles?: string[]; consent?: ConsentState; userId?: string } = {}): ApiUser {
     const userId = options.userId ?? randomUUID();
     const roles = options.roles ?? [];
-    this.entra.sim.setConsent(tenantId, userId, options.consent ?? 'granted');
+    this.entra.sim.setConsent(tenantId, userId, options.consent ?? 'granted', { propagated: true });
     return {
       tenantId, userId, roles,
       mailbox: this.graph.sim.mailbox(tenantId, userId),
