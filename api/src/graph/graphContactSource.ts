@@ -2,7 +2,7 @@ import type { Client, GraphError } from '@microsoft/microsoft-graph-client';
 import type { Contact, ContactFolder } from '@microsoft/microsoft-graph-types';
 import { AppError } from '../errors/appError';
 import { SELECTED_CONTACT_FIELDS } from '../contacts/mapContact';
-import { type ContactFolderInfo, type ContactSource, type DeltaPage, DeltaTokenExpiredError } from './contactSource';
+import { type ContactFolderInfo, type ContactSource, type DeltaPage, DeltaTokenExpiredError, type FolderChanges } from './contactSource';
 import type { GraphRequestMeter } from './graphClientFactory';
 
 /** Graph caps contact pages at about 200; 199 leaves room for the checkpoint in the page's last batch. */
@@ -11,6 +11,11 @@ const PREFER = [`odata.maxpagesize=${DELTA_PAGE_SIZE}`, 'IdType="ImmutableId"'];
 const NETWORK_ATTEMPTS = 4;
 
 type DeltaEntry = Contact & { '@removed'?: { reason?: string } };
+type FolderEntry = ContactFolder & { '@removed'?: { reason?: string } };
+/** The folder tree's delta; a page holds at most 100 folders. */
+const FOLDER_DELTA_URL = '/me/contactFolders/delta';
+// No IdType: the walk (childFolders) asks without it, and both must give the same folder ids.
+const FOLDER_PREFER = ['odata.maxpagesize=100'];
 interface Collection<T> { value?: unknown; '@odata.nextLink'?: string; '@odata.deltaLink'?: string; items?: T }
 
 /** The contact folders and contact delta of the signed-in user (`/me`), via the Graph SDK. */
@@ -47,6 +52,21 @@ export class GraphContactSource implements ContactSource {
       url = page['@odata.nextLink'];
     }
     return children;
+  }
+
+  async folderChanges(deltaLink?: string): Promise<FolderChanges> {
+    const changes: FolderChanges = { changed: [], removedIds: [], deltaLink: '' };
+    for (let url: string | undefined = deltaLink ?? FOLDER_DELTA_URL; url;) {
+      const page: Collection<FolderEntry> = await this.get(url, FOLDER_PREFER);
+      for (const entry of values<FolderEntry>(page)) {
+        if (entry['@removed'] === undefined) changes.changed.push(toFolderInfo(entry));
+        else if (typeof entry.id === 'string') changes.removedIds.push(entry.id);
+      }
+      changes.deltaLink = page['@odata.deltaLink'] ?? '';
+      url = page['@odata.nextLink'];
+      if (!url && !changes.deltaLink) throw unreadable('a folder delta page has neither a next link nor a delta link');
+    }
+    return changes;
   }
 
   initialDeltaUrl(folderId: string): string {
