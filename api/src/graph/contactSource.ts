@@ -42,6 +42,11 @@ export interface ContactSource {
   initialDeltaUrl(folderId: string): string;
   /** One page; throws {@link DeltaTokenExpiredError} when the stored delta token is no longer valid. */
   fetchDeltaPage(url: string): Promise<DeltaPage>;
+  /**
+   * Several pages at once (JSON `$batch`, ≤ 20 a round trip), each a page or the error
+   * {@link fetchDeltaPage} would have thrown for it.
+   */
+  fetchDeltaPages(urls: readonly string[]): Promise<Array<DeltaPage | Error>>;
   /** Graph requests sent so far, retries included. */
   readonly requestCount: number;
 }

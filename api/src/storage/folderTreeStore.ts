@@ -56,7 +56,7 @@ function parseFolders(json: string): ContactFolderInfo[] | undefined {
   const folders: ContactFolderInfo[] = [];
   for (const item of parsed) {
     if (!Array.isArray(item) || !item.every((part) => typeof part === 'string')) return undefined;
-    const [id = '', displayName = '', parentFolderId = ''] = item as string[];
+    const [id = '', displayName = '', parentFolderId = ''] = item;
     folders.push({ id, displayName, parentFolderId });
   }
   return folders;

@@ -70,7 +70,7 @@ describe('folder changes between incremental syncs', () => {
     await mailbox.sync();
     const added = mailbox.source.addFolder('After expiry', mailbox.source.listFolders()[2]?.id);
     mailbox.sim.faults.push({ kind: '410', match: /\/contactFolders\/delta\?\$deltatoken=/i });
-    const { folderRequests, summary } = await countedSync(mailbox);
+    const { folderRequests } = await countedSync(mailbox);
     expect(mailbox.sim.faults.pending).toHaveLength(0);
     // The 410, the walk (the default folder + one childFolders page per folder) and a new delta round.
     expect(folderRequests).toBe(1 + 1 + 5 + 1);
