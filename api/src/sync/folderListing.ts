@@ -11,7 +11,7 @@ const RELINK_AFTER_MS = 24 * 60 * 60 * 1000;
  * - with a stored folder delta link: one `contactFolders/delta` round (one request when nothing changed),
  *   applied to the stored list;
  * - on a first or full sync, or when Graph no longer knows the link: the walk (`childFolders` level by
- *   level) and a full folder delta round side by side. Microsoft's page does not say whether that delta
+ *   level) and a full folder delta round, one after the other. Microsoft's page does not say whether that delta
  *   reports nested folders; it is trusted only when it reported every folder the walk found;
  * - otherwise (it did not): the walk on every sync, until a full sync checks again.
  */
@@ -45,8 +45,10 @@ async function applyAndKeep(store: MailboxStore, stored: StoredFolderTree, chang
 }
 
 async function walkAndTrack(store: MailboxStore, source: ContactSource, now: () => string): Promise<ContactFolderInfo[]> {
-  const [walked, fullRound] = await Promise.all([source.listFolders(), source.folderChanges()]);
-  // A folder made between the two answers is in one of them only: keep it either way.
+  // One after the other: the walk's $batches already keep Graph's 4 requests per mailbox busy. A folder
+  // made between the two answers is in the delta round only: the merge below keeps it.
+  const walked = await source.listFolders();
+  const fullRound = await source.folderChanges();
   const folders = applyFolderChanges(walked, fullRound);
   const trusted = deltaCoversTree(walked, fullRound);
   await saveFolderTree(store, { folders, deltaLink: trusted ? fullRound.deltaLink : '', deltaLinkAt: now() });
