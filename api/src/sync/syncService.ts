@@ -7,6 +7,8 @@ import type { TableWriteMeter } from '../storage/partitionTransaction';
 import { SyncHistoryRepository, type SyncRecord, type SyncTrigger } from '../storage/syncHistoryRepository';
 import type { HeldLease, SyncLeaseRepository } from '../storage/syncLeaseRepository';
 import { runEndPhase } from './endPhase';
+import { withFirstPagesFetched } from './firstPages';
+import { currentFolders, renameFolderStates } from './folderListing';
 import { type PageStored, planRound, runFolderRound } from './folderRound';
 import type { SyncRun } from './pageImporter';
 import { type SyncCounts, addCounts, zeroCounts } from './syncCounts';
@@ -99,10 +101,12 @@ export class SyncService {
   }
 
   private async syncFolders(run: SyncRun, source: ContactSource, request: SyncRequest, onPage: PageStored): Promise<SyncCounts> {
-    const folders = await source.listFolders();
+    const folders = await currentFolders(run.store, source, Boolean(request.full), run.now);
     const stored = new Map((await run.store.readFolderStates()).map((state) => [state.folderId, state]));
+    await renameFolderStates(run.store, folders, stored);
     const plans = folders.map((folder) => planRound(run, source, folder.id, folder.displayName, stored.get(folder.id), Boolean(request.full)));
-    const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, source, plan, onPage), run);
+    const rounds = await withFirstPagesFetched(source, plans);
+    const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, rounds, plan, onPage), run);
     const gone = goneFolders(folders, stored);
     const unseen = [...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => s.folderId), ...gone];
     const deleted = await runEndPhase(run, unseen);
