@@ -1,4 +1,4 @@
-import type { ContactOutcome, StoredContact } from '../contacts/contactModel';
+import type { ContactOutcome, ImportedContact, StoredContact } from '../contacts/contactModel';
 import { ROW_PREFIX, encodeKey } from './tableKeys';
 import { textField as str } from './entityFields';
 
@@ -25,14 +25,17 @@ export function contactRowKey(contactId: string): string {
   return ROW_PREFIX.contact + encodeKey(contactId);
 }
 
-/** Fits a contact into Table limits, recording which fields were cut. */
-export function fitToTableLimits(contact: StoredContact): StoredContact {
+/**
+ * Fits imported fields into Table limits, naming the fields that were cut. The sync compares and stores
+ * the fitted form, so a contact that was cut once is not "updated" by every later sync.
+ */
+export function fitToTableLimits<T extends ImportedContact>(contact: T): { contact: T; truncatedFields: string } {
   const cut = TEXT_FIELDS.filter((field) => contact[field].length > MAX_FIELD_LENGTH);
-  if (cut.length === 0) return contact;
-  const fitted = { ...contact, truncatedFields: cut.join(',') };
+  if (cut.length === 0) return { contact, truncatedFields: '' };
+  const fitted = { ...contact };
   for (const field of cut) fitted[field] = contact[field].slice(0, MAX_FIELD_LENGTH);
   if (cut.includes('phone')) fitted.phoneE164 = '';
-  return fitted;
+  return { contact: fitted, truncatedFields: cut.join(',') };
 }
 
 export function toContactEntity(partitionKey: string, contact: StoredContact, stamp: SyncStamp): Record<string, unknown> & { partitionKey: string; rowKey: string } {

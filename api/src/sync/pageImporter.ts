@@ -1,5 +1,5 @@
 import type { Contact } from '@microsoft/microsoft-graph-types';
-import { classifyImported } from '../contacts/classifyContact';
+import { type Classification, classifyImported } from '../contacts/classifyContact';
 import type { ImportedContact } from '../contacts/contactModel';
 import { MalformedContactError, mapContact } from '../contacts/mapContact';
 import type { DeltaPage } from '../graph/contactSource';
@@ -37,7 +37,7 @@ export async function importPage(run: SyncRun, state: FolderState, page: DeltaPa
   counts.skipped = skipped;
   const transaction = run.store.transaction();
   for (const contact of imported.values()) {
-    stageImported(run, transaction, contact, stored.get(contact.id), unit, state.roundMode, counts);
+    stageImported(run, transaction, contact, stored.get(contact.id), unit, counts);
   }
   for (const id of removed) stageRemoval(run, transaction, state.folderId, stored.get(id));
   const next: FolderState = {
@@ -86,10 +86,10 @@ function mapPage(run: SyncRun, contacts: Contact[], folderId: string): { importe
 
 function stageImported(
   run: SyncRun, transaction: PartitionTransaction, imported: ImportedContact, row: ContactRow | undefined,
-  unit: string, mode: FolderState['roundMode'], counts: SyncCounts,
+  unit: string, counts: SyncCounts,
 ): void {
-  const decision = classifyImported(row?.contact, imported, run.now());
-  const contact = fitToTableLimits(decision.contact);
+  const decision = classify(row, imported, run.now());
+  const { contact } = decision;
   const earlier = row?.stamp?.syncId === run.syncId ? row.stamp : undefined;
   // Replayed page after a crash: count what the first attempt wrote. Seen earlier in this sync: counted then.
   if (earlier) {
@@ -97,8 +97,10 @@ function stageImported(
   } else {
     counts[decision.outcome] += 1;
   }
-  const mustStamp = mode === 'full' && !earlier; // a full listing records what it saw, for reconciliation
-  if (decision.outcome === 'unchanged' && !mustStamp) return;
+  // The first sighting in this sync is always stamped, unchanged or not: a full listing records what it saw
+  // (reconciliation), a second sighting later in the round is recognised (counted once), and so is a
+  // removal of a contact this sync saw present (decided in the end phase).
+  if (decision.outcome === 'unchanged' && earlier) return;
   const stamp = earlier ?? { syncId: run.syncId, unit, outcome: decision.outcome };
   const entity = toContactEntity(run.store.partitionKey, contact, stamp);
   if (row?.etag) transaction.update(entity, row.etag);
@@ -106,6 +108,16 @@ function stageImported(
   if (contact.truncatedFields && contact.truncatedFields !== row?.contact.truncatedFields) {
     run.problems.push({ code: 'contact_truncated', message: `fields cut to fit storage: ${contact.truncatedFields}`, contactId: contact.id });
   }
+}
+
+/** Classifies the contact as it would be stored (fitted to Table limits) against the stored row. */
+function classify(row: ContactRow | undefined, imported: ImportedContact, now: string): Classification {
+  const fitted = fitToTableLimits(imported);
+  const decision = classifyImported(row?.contact, fitted.contact, now);
+  if (decision.contact.truncatedFields === fitted.truncatedFields) return decision;
+  // The same stored values with different cuts: the source changed (a field now fits, or now does not).
+  return { ...decision, outcome: decision.outcome === 'unchanged' ? 'updated' : decision.outcome,
+    contact: { ...decision.contact, truncatedFields: fitted.truncatedFields, lastChangedAt: now } };
 }
 
 /** A removal is decided at the end of the sync: the contact may have moved to another folder. */

@@ -175,6 +175,14 @@ describe('hostile inputs', () => {
     expect(await mailbox.sync()).toMatchObject({ new: 0, updated: 0, deleted: 0 });
   });
 
+  it('compares a contact cut to fit storage in its stored form: a full sync of unchanged data updates nothing', async () => {
+    const mailbox = harness.mailbox();
+    mailbox.source.seed({ contacts: 40, folders: 1, seed: 5, oversized: 8 });
+    await mailbox.sync();
+    expect((await mailbox.contacts()).filter((c) => c.truncatedFields).length).toBeGreaterThan(0);
+    expect(await mailbox.sync({ full: true })).toMatchObject({ new: 0, updated: 0, deleted: 0, unchanged: 40 });
+  });
+
   it('honours Retry-After on 429 and 503 and still imports everything', async () => {
     const mailbox = mailboxWith(400, 1);
     mailbox.sim.resetCounts();
@@ -224,6 +232,16 @@ describe('what Graph documents it may do', () => {
     const summary = await mailbox.sync();
     expect(summary).toMatchObject({ new: 1200, updated: 0, deleted: 0, unchanged: 0 });
     expect(await mailbox.contacts()).toHaveLength(1200);
+  });
+
+  it('counts a contact sent twice in an incremental round once, changed or not', async () => {
+    const mailbox = mailboxWith(1000, 1);
+    await mailbox.sync();
+    const listed = mailbox.source.listContacts();
+    listed.slice(0, 500).forEach((c: { id: string }) => mailbox.source.updateContact(c.id, { jobTitle: 'Not imported' }));
+    listed.slice(500, 600).forEach((c: { id: string }) => mailbox.source.updateContact(c.id, { givenName: 'Renamed' }));
+    mailbox.sim.setKnobs({ replayRate: 0.3, seed: 11 });
+    expect(await mailbox.sync()).toMatchObject({ new: 0, updated: 100, deleted: 0, unchanged: 500 });
   });
 
   it('ends exact under random throttling, outages and dropped connections', async () => {
