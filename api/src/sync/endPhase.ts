@@ -53,7 +53,9 @@ async function decide(run: SyncRun, markers: RemovalMarker[], tally: Tally): Pro
   const decided: RemovalMarker[] = [];
   for (const marker of markers) {
     const row = rows.get(marker.contactId);
-    const stillThere = row !== undefined && row.contact.folderId === marker.folderId && !row.contact.deletedAtSource;
+    // A contact this sync imported into the folder is there, whatever order Graph reported it in.
+    const seenThere = row?.stamp?.syncId === run.syncId && row.stamp.unit !== END_UNIT;
+    const stillThere = row !== undefined && row.contact.folderId === marker.folderId && !row.contact.deletedAtSource && !seenThere;
     if (row?.etag && stillThere) {
       const { contact } = classifyRemoved(row.contact, run.now());
       transaction.update(toContactEntity(run.store.partitionKey, contact, { syncId: run.syncId, unit: END_UNIT, outcome: 'deleted' }), row.etag);

@@ -1,3 +1,4 @@
+import { AppError } from '../errors/appError';
 import { type ContactSource, type DeltaPage, DeltaTokenExpiredError } from '../graph/contactSource';
 import type { FolderState } from '../storage/mailboxStore';
 import { WriteConflictError } from '../storage/partitionTransaction';
@@ -32,21 +33,28 @@ export function planRound(run: SyncRun, source: ContactSource, folderId: string,
   };
 }
 
+/** A listing restarted this often in one attempt is not going to work: Graph keeps refusing its links. */
+const MAX_RESTARTS = 3;
+
 /**
  * Runs one folder's round to its delta link, page by page, fetching the next page while the current one
- * is stored. An expired delta token restarts the folder as a full listing that reconciles at the end.
+ * is stored. A link Graph no longer accepts (an expired delta token, or a full listing's stored page
+ * link) restarts the folder as a full listing that reconciles at the end.
  */
 export async function runFolderRound(run: SyncRun, source: ContactSource, start: FolderState, onPage: PageStored): Promise<FolderState> {
   let state = start;
   // A first listing of a folder expects nothing stored: write without reading; a clash falls back to reads.
-  const optimistic = state.roundMode === 'full' && !state.reconcile;
+  let optimistic = state.roundMode === 'full' && !state.reconcile;
+  let restarts = 0;
   let fetching = state.roundDone ? undefined : settle(source.fetchDeltaPage(state.nextLink));
   while (fetching) {
     const result = await fetching;
-    if (run.stopped) throw new Error('the sync stopped: another folder failed');
+    if (run.stopped) throw new SyncStoppedError();
     if ('error' in result) {
-      if (!(result.error instanceof DeltaTokenExpiredError) || state.roundMode !== 'delta') throw result.error;
+      if (!(result.error instanceof DeltaTokenExpiredError)) throw result.error;
+      if ((restarts += 1) > MAX_RESTARTS) throw listingRefused(result.error);
       state = restartAsFull(state, source, result.error);
+      optimistic = false; // the contacts of the first attempt are stored already
       fetching = settle(source.fetchDeltaPage(state.nextLink));
       continue;
     }
@@ -69,13 +77,30 @@ async function storePage(run: SyncRun, state: FolderState, page: DeltaPage, opti
   }
 }
 
+/**
+ * Lists the folder again from its first page. Pages keep counting on (pagesDone is not reset): contacts
+ * stamped by the pages before the restart were counted then, so the new pages count each contact once.
+ */
 function restartAsFull(state: FolderState, source: ContactSource, error: DeltaTokenExpiredError): FolderState {
   return {
     ...state,
     roundMode: 'full',
-    reconcile: true,
+    // A delta round's earlier pages may have missed removals: reconcile against what this sync saw.
+    reconcile: state.roundMode === 'delta' || state.reconcile,
     nextLink: error.restartUrl ?? source.initialDeltaUrl(state.folderId),
   };
+}
+
+function listingRefused(cause: DeltaTokenExpiredError): AppError {
+  return new AppError('graph_unavailable', 'Microsoft Graph keeps refusing to list a contact folder. The sync will continue later.', { cause });
+}
+
+/** Thrown by a round that stopped because another folder's round failed; never the sync's error. */
+export class SyncStoppedError extends Error {
+  constructor() {
+    super('the sync stopped: another folder failed');
+    this.name = 'SyncStoppedError';
+  }
 }
 
 type Settled = { page: DeltaPage } | { error: unknown };

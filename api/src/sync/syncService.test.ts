@@ -269,6 +269,46 @@ describe('what Graph documents it may do', () => {
   });
 });
 
+describe('listings Graph no longer accepts', () => {
+  it('restarts a full listing whose stored page link expired instead of failing every retry', async () => {
+    const mailbox = mailboxWith(900, 0);
+    mailbox.sim.faults.push({ kind: '503', retryAfterSeconds: 0, match: /skiptoken/, times: 12 });
+    await expect(mailbox.sync()).rejects.toMatchObject({ code: 'graph_unavailable' });
+    mailbox.sim.faults.clear();
+    // The stored page link answers 410, and so does the restarted listing's first page link.
+    mailbox.sim.faults.push({ kind: '410', match: /skiptoken/, times: 2 });
+    expect(await mailbox.sync()).toMatchObject({ resumed: true, new: 900, updated: 0, unchanged: 0, deleted: 0 });
+    expect(await mailbox.contacts()).toHaveLength(900);
+  });
+
+  it('restarts two folders whose page links expire in the middle of a first listing, counting each contact once', async () => {
+    const mailbox = mailboxWith(1000, 1);
+    expect(mailbox.source.listFolders().every((f: { id: string }) => mailbox.source.listContacts(f.id).length > 199)).toBe(true);
+    mailbox.sim.faults.push({ kind: '410', match: /skiptoken/, times: 2 });
+    expect(await mailbox.sync()).toMatchObject({ new: 1000, updated: 0, unchanged: 0, deleted: 0 });
+    expect(mailbox.sim.faults.pending).toHaveLength(0);
+    expect(await mailbox.sync({ full: true })).toMatchObject({ new: 0, updated: 0, unchanged: 1000, deleted: 0 });
+  });
+
+  it('does not mark deleted a contact removed and back again within one sync', async () => {
+    const mailbox = mailboxWith(300, 0);
+    await mailbox.sync();
+    const [removed, ...others] = mailbox.source.listContacts();
+    if (!removed) throw new Error('no contact');
+    mailbox.source.deleteContact(removed.id);
+    others.slice(0, 250).forEach((c: { id: string }) => mailbox.source.updateContact(c.id, { givenName: 'Renamed' }));
+    // The first page (with the removal) is stored, then the sync stops.
+    mailbox.sim.faults.push({ kind: '503', retryAfterSeconds: 0, match: /skiptoken/, times: 12 });
+    await expect(mailbox.sync()).rejects.toMatchObject({ code: 'graph_unavailable' });
+    mailbox.sim.faults.clear();
+    mailbox.source.addContact(mailbox.source.defaultFolderId, { ...removed });
+    // The resumed round's page link has expired: the folder is listed again, with the contact back in it.
+    mailbox.sim.faults.push({ kind: '410', match: /skiptoken/ });
+    expect(await mailbox.sync()).toMatchObject({ resumed: true, new: 0, updated: 250, deleted: 0 });
+    expect(byId(await mailbox.contacts()).get(removed.id)).toMatchObject({ deletedAtSource: false });
+  });
+});
+
 describe('a queued sync that fails and is retried', () => {
   it('resumes the same sync, even a forced full one, and ends exact', async () => {
     const mailbox = mailboxWith(900, 1);
