@@ -48,6 +48,7 @@ async function answerRequest(
   if (req.method !== 'GET') throw new GraphHttpError(405, 'ErrorInvalidRequest', `The OData request is not supported: ${req.method} on this resource.`);
   const mailbox = await mailboxOf(options, req);
   const scripted = sim.faults.take({ kind, pathAndQuery: url.pathname + url.search });
+  if (scripted?.kind === '401') throw unauthenticated('Access token has expired or is not yet valid.');
   if (scripted && scripted.kind !== 'drop' && scripted.kind !== '410') throw transientError(scripted.kind, retryAfter(sim, scripted));
   const random = scripted ? undefined : sim.drawRandomFault();
   if (random === '429' || random === '503') throw transientError(random, sim.knobs.retryAfterSeconds);
