@@ -1,4 +1,5 @@
 import { AppError } from '../errors/appError';
+import { SyncWorkerService } from '../services/syncWorkerService';
 import { SyncHarness, type TestMailbox } from '../../../tools/src/testing/syncHarness';
 
 let harness: SyncHarness;
@@ -266,6 +267,39 @@ describe('what Graph documents it may do', () => {
     const history = await mailbox.history();
     expect(at(history, 0).problems).toEqual([expect.objectContaining({ code: 'malformed_contact', contactId: bad.id })]);
     expect(at(history, 0).problems[0]?.message).toMatch(/givenName/);
+  });
+});
+
+describe('one folder fails while the others run', () => {
+  /** A mailbox whose default folder has many pages and whose child folder's listing Graph refuses. */
+  function mailboxWithRefusedFolder(kind: '401' | '503'): TestMailbox {
+    const mailbox = mailboxWith(1000, 0);
+    const child = mailbox.source.addFolder('Clients', mailbox.source.defaultFolderId);
+    mailbox.source.addContact(child.id, { givenName: 'In a child folder' });
+    const path = `/contactFolders/${encodeURIComponent(child.id)}/contacts/delta`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    mailbox.sim.faults.push({ kind, match: new RegExp(path), times: kind === '401' ? 1 : 12, retryAfterSeconds: 0 });
+    return mailbox;
+  }
+
+  it.each([
+    ['401', 'reconnect_needed'],
+    ['503', 'graph_unavailable'],
+  ] as const)('reports that folder\'s error (Graph %s → %s), not the stop of the others, in the history too', async (kind, code) => {
+    const mailbox = mailboxWithRefusedFolder(kind);
+    const failed: unknown = await mailbox.sync().catch((error: unknown) => error);
+    expect(failed).toMatchObject({ code });
+    const [record] = await mailbox.history();
+    expect(record).toMatchObject({ state: 'failed' });
+    expect(record?.problems.map((p) => p.code)).toEqual([code]);
+  });
+
+  it('ends a queued job as reconnect needed, without a retry, when one folder\'s token is refused', async () => {
+    const mailbox = mailboxWithRefusedFolder('401');
+    const worker = new SyncWorkerService({ sync: { run: (request) => mailbox.sync(request) }, isTenantEnabled: () => Promise.resolve(true) });
+    const lines: string[] = [];
+    const log = { log: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
+    await expect(worker.runJob({ ...mailbox.ref, trigger: 'schedule', full: false }, log)).resolves.toBe('failed');
+    expect(lines.join('\n')).toMatch(/reconnect_needed/);
   });
 });
 

@@ -7,7 +7,7 @@ import type { TableWriteMeter } from '../storage/partitionTransaction';
 import { SyncHistoryRepository, type SyncRecord, type SyncTrigger } from '../storage/syncHistoryRepository';
 import type { HeldLease, SyncLeaseRepository } from '../storage/syncLeaseRepository';
 import { runEndPhase } from './endPhase';
-import { type PageStored, planRound, runFolderRound } from './folderRound';
+import { type PageStored, SyncStoppedError, planRound, runFolderRound } from './folderRound';
 import type { SyncRun } from './pageImporter';
 import { type SyncCounts, addCounts, zeroCounts } from './syncCounts';
 
@@ -127,10 +127,12 @@ async function forgetFolders(store: MailboxStore, folderIds: string[]): Promise<
 
 /**
  * Maps items with at most `limit` in flight, keeping order. The first failure stops the run (the other
- * rounds stop after their current page) and is thrown once nothing is writing any more.
+ * rounds stop after their current page with a {@link SyncStoppedError}) and is thrown once nothing is
+ * writing any more: the sync reports the error that stopped it, never the stop of the others.
  */
 async function inPool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>, run: SyncRun): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
+  const failures: unknown[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let index = next++; index < items.length && !run.stopped; index = next++) {
@@ -138,12 +140,13 @@ async function inPool<T, R>(items: T[], limit: number, work: (item: T) => Promis
         results[index] = await work(items[index] as T);
       } catch (error) {
         run.stopped = true;
-        throw error;
+        failures.push(error);
+        return;
       }
     }
   };
-  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
-  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  if (failure) throw failure.reason;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failure = failures.find((error) => !(error instanceof SyncStoppedError)) ?? failures[0];
+  if (failures.length > 0) throw failure;
   return results;
 }
