@@ -115,6 +115,15 @@ export class MailboxStore {
     }
   }
 
+  /** Row keys of the removal markers of every sync but `syncId` (left by a sync that never finished). */
+  async *otherSyncsMarkerKeys(syncId: string): AsyncIterable<string> {
+    const own = `${ROW_PREFIX.removal}${encodeKey(syncId)}:`;
+    const rows = this.client.listEntities({ queryOptions: { filter: rowKindFilter(this.partitionKey, ROW_PREFIX.removal), select: ['RowKey'] } });
+    for await (const row of rows) {
+      if (row.rowKey && !row.rowKey.startsWith(own)) yield row.rowKey;
+    }
+  }
+
   /** Active contacts of a folder that this sync has not written: gone from a full listing. */
   async *contactsNotSeen(folderId: string, syncId: string): AsyncIterable<ContactRow> {
     const filter = `${rowKindFilter(this.partitionKey, ROW_PREFIX.contact)} and folderId eq '${odataString(folderId)}'`

@@ -18,14 +18,17 @@ interface Tally {
  * Decides the removals of a sync once every folder is done, and returns how many contacts were deleted.
  * A contact reported gone from a folder but now stored in another one moved: it is not deleted.
  * `unseenFolders` are folders listed in full (or gone) whose stored contacts this sync did not see.
+ * A `full` sync also removes the markers other (abandoned) syncs left.
  * Every decision is written with its marker before the markers are removed, so the phase can be re-run
  * after a crash without miscounting.
  */
-export async function runEndPhase(run: SyncRun, unseenFolders: string[]): Promise<number> {
-  if (!run.mayHaveMarkers && unseenFolders.length === 0) return 0;
+export async function runEndPhase(run: SyncRun, unseenFolders: string[], full = false): Promise<number> {
+  if (!run.mayHaveMarkers && unseenFolders.length === 0 && !full) return 0;
   const tally: Tally = { deleted: 0, markerKeys: [] };
   if (run.mayHaveMarkers) await decideMarkers(run, tally);
   for (const folderId of unseenFolders) await markUnseen(run, folderId, tally);
+  // A full sync lists and reconciles every folder: what an unfinished sync it replaced staged is moot.
+  if (full) for await (const rowKey of run.store.otherSyncsMarkerKeys(run.syncId)) tally.markerKeys.push(rowKey);
   const transaction = run.store.transaction();
   for (const rowKey of tally.markerKeys) {
     transaction.delete(run.store.partitionKey, rowKey);

@@ -29,7 +29,8 @@ export function planRound(run: SyncRun, source: ContactSource, folderId: string,
     roundDone: false,
     pagesDone: 0,
     counts: zeroCounts(),
-    reconcile: !delta && Boolean(stored?.deltaLink),
+    // Any earlier round (even one an abandoned sync left unfinished) may have stored contacts.
+    reconcile: !delta && Boolean(stored),
   };
 }
 

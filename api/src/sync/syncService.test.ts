@@ -1,5 +1,7 @@
 import { AppError } from '../errors/appError';
 import { SyncWorkerService } from '../services/syncWorkerService';
+import { TABLES } from '../storage/tableClientFactory';
+import { ROW_PREFIX, mailboxPartitionKey, rowKindFilter } from '../storage/tableKeys';
 import { SyncHarness, type TestMailbox } from '../../../tools/src/testing/syncHarness';
 
 let harness: SyncHarness;
@@ -15,6 +17,15 @@ function at<T>(items: T[], index: number): T {
 
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
+}
+
+/** How many removal markers (of any sync) the mailbox's partition holds. */
+async function removalMarkerCount(mailbox: TestMailbox): Promise<number> {
+  const client = await mailbox.tables.get(TABLES.contacts);
+  const filter = rowKindFilter(mailboxPartitionKey(mailbox.ref), ROW_PREFIX.removal);
+  let count = 0;
+  for await (const _row of client.listEntities({ queryOptions: { filter } })) count += 1;
+  return count;
 }
 
 function mailboxWith(count: number, folders = 3): TestMailbox {
@@ -340,6 +351,38 @@ describe('listings Graph no longer accepts', () => {
     mailbox.sim.faults.push({ kind: '410', match: /skiptoken/ });
     expect(await mailbox.sync()).toMatchObject({ resumed: true, new: 0, updated: 250, deleted: 0 });
     expect(byId(await mailbox.contacts()).get(removed.id)).toMatchObject({ deletedAtSource: false });
+  });
+});
+
+describe('a forced full sync replacing an unfinished one', () => {
+  it('leaves no removal markers of the sync it replaced, and finds the removals itself', async () => {
+    const mailbox = mailboxWith(300, 0);
+    await mailbox.sync();
+    const listed = mailbox.source.listContacts();
+    listed.slice(0, 5).forEach((c: { id: string }) => mailbox.source.deleteContact(c.id));
+    listed.slice(5, 255).forEach((c: { id: string }) => mailbox.source.updateContact(c.id, { givenName: 'Renamed' }));
+    mailbox.sim.faults.push({ kind: '503', retryAfterSeconds: 0, match: /skiptoken/, times: 12 });
+    await expect(mailbox.sync()).rejects.toMatchObject({ code: 'graph_unavailable' });
+    mailbox.sim.faults.clear();
+    expect(await removalMarkerCount(mailbox)).toBe(5);
+    const full = await mailbox.sync({ full: true });
+    // The replaced sync stored its first page: those renames are already stored, so "unchanged" now.
+    expect(full).toMatchObject({ resumed: false, new: 0, deleted: 5 });
+    expect(full.updated + full.unchanged).toBe(295);
+    expect(await removalMarkerCount(mailbox)).toBe(0);
+    expect((await mailbox.contacts()).filter((c) => c.deletedAtSource)).toHaveLength(5);
+  });
+
+  it('reconciles a folder whose first listing the replaced sync left unfinished', async () => {
+    const mailbox = mailboxWith(900, 0);
+    mailbox.sim.faults.push({ kind: '503', retryAfterSeconds: 0, match: /skiptoken/, times: 12 });
+    await expect(mailbox.sync()).rejects.toMatchObject({ code: 'graph_unavailable' });
+    mailbox.sim.faults.clear();
+    const [stored] = await mailbox.contacts();
+    if (!stored) throw new Error('the first page was not stored');
+    mailbox.source.deleteContact(stored.id);
+    expect(await mailbox.sync({ full: true })).toMatchObject({ resumed: false, deleted: 1 });
+    expect(byId(await mailbox.contacts()).get(stored.id)).toMatchObject({ deletedAtSource: true });
   });
 });
 

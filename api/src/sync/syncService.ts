@@ -105,7 +105,7 @@ export class SyncService {
     const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, source, plan, onPage), run);
     const gone = goneFolders(folders, stored);
     const unseen = [...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => s.folderId), ...gone];
-    const deleted = await runEndPhase(run, unseen);
+    const deleted = await runEndPhase(run, unseen, Boolean(request.full));
     if (gone.length) await forgetFolders(run.store, gone);
     const counts = finished.reduce((total, state) => addCounts(total, state.counts), zeroCounts());
     return { ...counts, deleted: counts.deleted + deleted };
