@@ -1,6 +1,6 @@
 import { RestError, type TableClient } from '@azure/data-tables';
 import type { MailboxRef } from '../contacts/contactModel';
-import { type SyncCounts, parseCounts } from '../sync/syncCounts';
+import { type ProblemCounts, type SyncCounts, parseCounts, parseProblemCounts } from '../sync/syncCounts';
 import { type ContactRow, contactRowKey, fromContactEntity } from './contactEntity';
 import { PartitionTransaction, type TableWriteMeter } from './partitionTransaction';
 import { ROW_PREFIX, encodeKey, mailboxPartitionKey, odataString, rowKindFilter } from './tableKeys';
@@ -24,6 +24,8 @@ export interface FolderState {
   pagesDone: number;
   /** Counts of this round's stored pages. */
   counts: SyncCounts;
+  /** Contact problems of this round's stored pages, per code (exact: a replayed page is not counted twice). */
+  problemCounts?: ProblemCounts;
   /** Whether contacts were stored for this folder before the round (a full round must reconcile). */
   reconcile: boolean;
 }
@@ -86,6 +88,7 @@ export class MailboxStore {
       rowKey: this.folderRowKey(state.folderId),
       ...state,
       counts: JSON.stringify(state.counts),
+      problemCounts: JSON.stringify(state.problemCounts ?? {}),
     };
   }
 
@@ -144,6 +147,7 @@ function folderStateFrom(row: Record<string, unknown>): FolderState {
     roundDone: row.roundDone === true,
     pagesDone: typeof row.pagesDone === 'number' ? row.pagesDone : 0,
     counts: parseCounts(row.counts),
+    problemCounts: parseProblemCounts(row.problemCounts),
     reconcile: row.reconcile === true,
   };
 }

@@ -1,7 +1,8 @@
 import { AppError } from '../errors/appError';
 import { type ContactSource, type DeltaPage, DeltaTokenExpiredError } from '../graph/contactSource';
 import type { FolderState } from '../storage/mailboxStore';
-import { WriteConflictError } from '../storage/partitionTransaction';
+import { EntityRefusedError, WriteConflictError } from '../storage/partitionTransaction';
+import { ROW_PREFIX } from '../storage/tableKeys';
 import { type SyncRun, importPage } from './pageImporter';
 import { zeroCounts } from './syncCounts';
 
@@ -29,6 +30,7 @@ export function planRound(run: SyncRun, source: ContactSource, folderId: string,
     roundDone: false,
     pagesDone: 0,
     counts: zeroCounts(),
+    problemCounts: {},
     // Any earlier round (even one an abandoned sync left unfinished) may have stored contacts.
     reconcile: !delta && Boolean(stored),
   };
@@ -62,20 +64,37 @@ export async function runFolderRound(run: SyncRun, source: ContactSource, start:
     const page = result.page;
     fetching = page.nextLink ? settle(source.fetchDeltaPage(page.nextLink)) : undefined;
     state = await storePage(run, state, page, optimistic);
+    run.rounds?.set(state.folderId, state);
     await onPage(state);
   }
   return state;
 }
 
+/**
+ * Stores a page, deciding again after a write conflict, and without each contact Table Storage refuses
+ * (found one per attempt: its answer names the entity; the contact is then skipped with the reason).
+ */
 async function storePage(run: SyncRun, state: FolderState, page: DeltaPage, optimistic: boolean): Promise<FolderState> {
-  for (let attempt = 1; ; attempt += 1) {
+  const refused = new Map<string, string>();
+  for (let conflicts = 0; ;) {
     try {
-      return await importPage(run, state, page, optimistic && attempt === 1);
+      return await importPage(run, state, page, optimistic && conflicts === 0 && refused.size === 0, refused);
     } catch (error) {
+      const contactId = error instanceof EntityRefusedError ? refusedContactId(error) : undefined;
+      if (error instanceof EntityRefusedError && contactId !== undefined && !refused.has(contactId)) {
+        refused.set(contactId, error.storageCode);
+        continue;
+      }
       // A clash with another writer (or with an earlier attempt's writes): read again and decide again.
-      if (!(error instanceof WriteConflictError) || attempt >= CONFLICT_ATTEMPTS) throw error;
+      if (!(error instanceof WriteConflictError) || (conflicts += 1) >= CONFLICT_ATTEMPTS) throw error;
     }
   }
+}
+
+/** The contact behind a refused entity; undefined for a checkpoint or a marker (those cannot be left out). */
+function refusedContactId(error: EntityRefusedError): string | undefined {
+  const { rowKey, id } = error.entity;
+  return rowKey.startsWith(ROW_PREFIX.contact) && typeof id === 'string' ? id : undefined;
 }
 
 /**

@@ -354,6 +354,41 @@ describe('listings Graph no longer accepts', () => {
   });
 });
 
+describe('one bad contact never blocks a sync', () => {
+  /** A mailbox of 250 good contacts (two pages) with `bad` in the middle of the first page. */
+  function mailboxWithBadContact(bad: { id?: string; givenName?: string; surname?: string }): { mailbox: TestMailbox; id: string } {
+    const mailbox = harness.mailbox();
+    const folder = mailbox.source.defaultFolderId;
+    for (let i = 0; i < 100; i += 1) mailbox.source.addContact(folder, { givenName: `Before ${i}` });
+    const { id } = mailbox.source.addContact(folder, { givenName: 'Bad', ...bad });
+    for (let i = 0; i < 150; i += 1) mailbox.source.addContact(folder, { givenName: `After ${i}` });
+    return { mailbox, id };
+  }
+
+  it.each([
+    ['an id that is not valid Unicode (a lone surrogate)', { id: 'AAMkAGI2\ud800lone=' }, 'contact_unstorable'],
+    ['an id with a line separator', { id: 'AAMkAGI2\u2028line=' }, 'contact_unstorable'],
+    ['an id longer than Table Storage stores (refused by the store)', { id: `AAMk${'x'.repeat(40_000)}` }, 'contact_refused'],
+  ])('skips a contact with %s, with the reason, and stores the rest of its page', async (_name, bad, code) => {
+    const { mailbox, id } = mailboxWithBadContact(bad);
+    expect(await mailbox.sync()).toMatchObject({ new: 250, skipped: 1 });
+    expect(await mailbox.contacts()).toHaveLength(250);
+    const record = at(await mailbox.history(), 0);
+    expect(record.problemCounts).toEqual({ [code]: 1 });
+    expect(record.problems.map((p) => p.code)).toEqual([code]);
+    // The history keeps a bounded form of the id.
+    expect(id.startsWith(at(record.problems, 0).contactId?.replace(/…$/, '') ?? '-')).toBe(true);
+    expect(await mailbox.sync({ full: true })).toMatchObject({ new: 0, updated: 0, unchanged: 250, skipped: 1 });
+  });
+
+  it('stores names holding line separators or broken surrogates cleaned, and finds them unchanged later', async () => {
+    const { mailbox, id } = mailboxWithBadContact({ givenName: 'Ada\u2028Line', surname: 'Love\udc00lace\u2029' });
+    expect(await mailbox.sync()).toMatchObject({ new: 251, skipped: 0 });
+    expect(byId(await mailbox.contacts()).get(id)).toMatchObject({ firstName: 'Ada Line', lastName: 'Love\ufffdlace' });
+    expect(await mailbox.sync({ full: true })).toMatchObject({ new: 0, updated: 0, unchanged: 251 });
+  });
+});
+
 describe('a forced full sync replacing an unfinished one', () => {
   it('leaves no removal markers of the sync it replaced, and finds the removals itself', async () => {
     const mailbox = mailboxWith(300, 0);

@@ -10,6 +10,7 @@ import { runEndPhase } from './endPhase';
 import { type PageStored, SyncStoppedError, planRound, runFolderRound } from './folderRound';
 import type { SyncRun } from './pageImporter';
 import { type SyncCounts, addCounts, zeroCounts } from './syncCounts';
+import { mergeProblemSample, syncProblemCounts } from './syncProblems';
 
 /** A request to sync one mailbox. */
 export interface SyncRequest {
@@ -65,6 +66,7 @@ export class SyncService {
     const store = await this.deps.openStore(request.mailbox, meter);
     const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: resumed };
     let source: ContactSource | undefined;
+    let endingCode: string | undefined;
     try {
       source = await this.deps.openSource(request.mailbox);
       record.counts = await this.syncFolders(run, source, request, () => lease.renewIfDue());
@@ -72,12 +74,15 @@ export class SyncService {
     } catch (error) {
       const appError = toAppError(error);
       record.state = 'failed';
+      endingCode = appError.code;
       run.problems.push({ code: appError.code, message: appError.message });
       throw appError;
     } finally {
       record.endedAt = now().toISOString();
       record.graphRequests += source?.requestCount ?? 0;
-      record.problems = [...record.problems, ...run.problems];
+      // Resumes and replayed pages find the same problems again: kept once, counted per contact.
+      record.problems = mergeProblemSample(record.problems, run.problems);
+      record.problemCounts = syncProblemCounts(record.problemCounts ?? {}, run.rounds?.values(), endingCode);
       record.tableTransactions += meter.transactions + 2; // + this save and the release below
       await history.save(request.mailbox, lease.row.historyKey, record);
       await lease.release(record.state === 'completed');
@@ -102,6 +107,7 @@ export class SyncService {
     const folders = await source.listFolders();
     const stored = new Map((await run.store.readFolderStates()).map((state) => [state.folderId, state]));
     const plans = folders.map((folder) => planRound(run, source, folder.id, folder.displayName, stored.get(folder.id), Boolean(request.full)));
+    run.rounds = new Map(plans.map((plan) => [plan.folderId, plan]));
     const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, source, plan, onPage), run);
     const gone = goneFolders(folders, stored);
     const unseen = [...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => s.folderId), ...gone];
