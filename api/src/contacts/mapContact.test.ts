@@ -19,7 +19,7 @@ describe('mapContact', () => {
     ['a null email address', { emailAddresses: [{ name: 'Ada', address: null }, { address: 'a@example.com' }] }, { email: 'a@example.com' }],
     ['a null business phone', { businessPhones: [null, '+44 20 7946 0000'] as unknown as string[] }, { phone: '+44 20 7946 0000' }],
     ['a null home phone', { homePhones: [null] as unknown as string[] }, { phone: '' }],
-    ['null lists', { emailAddresses: null, businessPhones: null as unknown as string[], homePhones: null as unknown as string[] }, { phone: '', email: '' }],
+    ['null lists', { emailAddresses: null, businessPhones: null, homePhones: null }, { phone: '', email: '' }],
   ])('skips %s and keeps the contact', (_name, fields, expected) => {
     expect(mapContact({ ...base, ...fields }, 'F1')).toMatchObject({ id: 'AAMk1', firstName: 'Ada', ...expected });
   });

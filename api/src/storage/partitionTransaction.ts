@@ -86,5 +86,5 @@ function refusal(error: unknown, chunk: TransactionAction[]): EntityRefusedError
   if (!(error instanceof RestError) || (error.statusCode !== 400 && error.statusCode !== 413)) return undefined;
   const index = /^(\d+):/.exec(error.message)?.[1];
   const action = index === undefined ? undefined : chunk[Number(index)];
-  return action ? new EntityRefusedError(action[1] as Entity, error.code ?? String(error.statusCode), error) : undefined;
+  return action ? new EntityRefusedError(action[1], error.code ?? String(error.statusCode), error) : undefined;
 }

@@ -421,6 +421,30 @@ describe('a forced full sync replacing an unfinished one', () => {
   });
 });
 
+describe('the problems a sync keeps', () => {
+  it('keeps the error that ended it beside a full sample, counts every skipped contact, and repeats nothing on retries', async () => {
+    const mailbox = harness.mailbox();
+    const folder = mailbox.source.defaultFolderId;
+    const bad = Array.from({ length: 60 }, (_, i) => mailbox.source.addContact(folder, { givenName: i as unknown as string }).id);
+    for (let i = 0; i < 300; i += 1) mailbox.source.addContact(folder, { givenName: `Good ${i}` });
+    for (let attempt = 1; attempt <= 2; attempt += 1) {
+      mailbox.sim.faults.push({ kind: '503', retryAfterSeconds: 0, match: /skiptoken/, times: 12 });
+      await expect(mailbox.sync()).rejects.toMatchObject({ code: 'graph_unavailable' });
+      mailbox.sim.faults.clear();
+      const failed = at(await mailbox.history(), 0);
+      expect(failed.problems).toHaveLength(50);
+      expect(failed.problems.at(-1)?.code).toBe('graph_unavailable');
+      expect(failed.problemCounts).toEqual({ malformed_contact: 60, graph_unavailable: attempt });
+    }
+    expect(await mailbox.sync()).toMatchObject({ resumed: true, new: 300, skipped: 60 });
+    const record = at(await mailbox.history(), 0);
+    expect(record).toMatchObject({ state: 'completed', resumes: 2, problemCounts: { malformed_contact: 60, graph_unavailable: 2 } });
+    const keys = record.problems.map((p) => `${p.code} ${p.contactId ?? ''}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(record.problems.filter((p) => p.contactId).every((p) => bad.includes(p.contactId ?? ''))).toBe(true);
+  });
+});
+
 describe('a queued sync that fails and is retried', () => {
   it('resumes the same sync, even a forced full one, and ends exact', async () => {
     const mailbox = mailboxWith(900, 1);
