@@ -62,7 +62,7 @@ export class SyncHistoryRepository {
       rowKey: historyKey,
       ...record,
       counts: JSON.stringify(record.counts),
-      problems: JSON.stringify(record.problems.slice(-MAX_PROBLEMS)),
+      problems: problemsJson(record.problems.slice(-MAX_PROBLEMS)),
       problemCounts: JSON.stringify(record.problemCounts ?? {}),
     }, 'Replace');
   }
@@ -105,6 +105,19 @@ function fromEntity(entity: Record<string, unknown>): SyncRecord {
     problems: parseProblems(entity.problems),
     problemCounts: parseProblemCounts(entity.problemCounts),
   };
+}
+
+/** A string property holds 32K UTF-16 characters; escaped ids can make a sample longer than that. */
+const MAX_PROBLEMS_JSON = 30_000;
+
+function problemsJson(problems: SyncProblem[]): string {
+  const kept = [...problems];
+  for (let json = JSON.stringify(kept); ; json = JSON.stringify(kept)) {
+    if (json.length <= MAX_PROBLEMS_JSON || kept.length === 0) return json;
+    // The oldest contact problem goes first; the errors (no contact) stay.
+    const index = kept.findIndex((problem) => problem.contactId);
+    kept.splice(Math.max(index, 0), 1);
+  }
 }
 
 function parseProblems(json: unknown): SyncProblem[] {

@@ -30,6 +30,13 @@ describe('mergeProblemSample', () => {
     expect(sample.map((p) => p.contactId ?? p.code)).toEqual(['c0', 'c1', 'c2', 'c3', 'internal']);
   });
 
+  it('keeps long ids that start alike apart, and the same on every attempt', () => {
+    const long = (n: number): SyncProblem => skipped(`${'x'.repeat(500)}${n}`);
+    const first = mergeProblemSample([], [long(1), long(2)]);
+    expect(first).toHaveLength(2);
+    expect(mergeProblemSample(first, [long(1), long(2)])).toEqual(first);
+  });
+
   it('cuts long ids and messages to fit the history row', () => {
     const [problem] = mergeProblemSample([], [{ code: 'contact_refused', message: 'm'.repeat(5000), contactId: 'x'.repeat(40_000) }]);
     expect(problem?.contactId?.length).toBeLessThanOrEqual(128);

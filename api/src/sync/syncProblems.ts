@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FolderState } from '../storage/mailboxStore';
 import { MAX_PROBLEMS, type SyncProblem } from '../storage/syncHistoryRepository';
 import { type ProblemCounts, addProblemCounts } from './syncCounts';
@@ -61,8 +62,15 @@ export function mergeProblemSample(earlier: SyncProblem[], added: SyncProblem[],
 
 /** A problem short enough for the history row (ids and messages can be anything Graph sent). */
 function bounded(problem: SyncProblem): SyncProblem {
-  const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-  const result: SyncProblem = { code: problem.code, message: cut(problem.message, MAX_MESSAGE_LENGTH) };
-  if (problem.contactId) result.contactId = cut(problem.contactId, MAX_ID_LENGTH);
+  const message = problem.message.length > MAX_MESSAGE_LENGTH ? `${problem.message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : problem.message;
+  const result: SyncProblem = { code: problem.code, message };
+  if (problem.contactId) result.contactId = boundedId(problem.contactId);
   return result;
+}
+
+/** A long id as its start, '…' and a hash of the whole: still one per contact, and the same every time. */
+function boundedId(id: string): string {
+  if (id.length <= MAX_ID_LENGTH) return id;
+  const hash = createHash('sha256').update(id, 'utf16le').digest('hex').slice(0, 16);
+  return `${id.slice(0, MAX_ID_LENGTH - hash.length - 1)}…${hash}`;
 }
