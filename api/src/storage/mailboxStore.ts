@@ -34,8 +34,13 @@ export interface FolderState {
 export interface RemovalMarker {
   contactId: string;
   folderId: string;
-  /** Set once decided: 'deleted', or 'moved' when the contact turned up in another folder. */
-  outcome: '' | 'deleted' | 'moved';
+  /**
+   * Set once decided: 'deleted'; 'moved' when the contact turned up in another folder; 'present' when
+   * Graph reported it in the folder again after the removal.
+   */
+  outcome: '' | 'deleted' | 'moved' | 'present';
+  /** The folder page that reported it (`folderId#n`); the later of a removal and a sighting wins. */
+  unit?: string;
 }
 
 const READ_CONCURRENCY = 16;
@@ -114,6 +119,7 @@ export class MailboxStore {
         contactId: textField(row.contactId),
         folderId: textField(row.folderId),
         outcome: (row.outcome as RemovalMarker['outcome']) ?? '',
+        unit: textField(row.unit),
       };
     }
   }

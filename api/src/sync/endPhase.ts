@@ -3,8 +3,8 @@ import { toContactEntity } from '../storage/contactEntity';
 import { MAX_TRANSACTION_ACTIONS } from '../storage/partitionTransaction';
 import type { RemovalMarker } from '../storage/mailboxStore';
 import type { SyncRun } from './pageImporter';
+import { END_UNIT, decideRemoval } from './removalDecision';
 
-const END_UNIT = 'end';
 /** Each decision writes the contact and its marker: two actions. */
 const DECISIONS_PER_TRANSACTION = MAX_TRANSACTION_ACTIONS / 2;
 
@@ -56,14 +56,11 @@ async function decide(run: SyncRun, markers: RemovalMarker[], tally: Tally): Pro
   const decided: RemovalMarker[] = [];
   for (const marker of markers) {
     const row = rows.get(marker.contactId);
-    // A contact this sync imported into the folder is there, whatever order Graph reported it in.
-    const seenThere = row?.stamp?.syncId === run.syncId && row.stamp.unit !== END_UNIT;
-    const stillThere = row !== undefined && row.contact.folderId === marker.folderId && !row.contact.deletedAtSource && !seenThere;
-    if (row?.etag && stillThere) {
+    const outcome = decideRemoval(marker, row, run.syncId);
+    if (row?.etag && outcome === 'deleted') {
       const { contact } = classifyRemoved(row.contact, run.now());
       transaction.update(toContactEntity(run.store.partitionKey, contact, { syncId: run.syncId, unit: END_UNIT, outcome: 'deleted' }), row.etag);
     }
-    const outcome = stillThere ? 'deleted' : 'moved';
     transaction.upsert(run.store.removalMarkerEntity(run.syncId, { ...marker, outcome }));
     decided.push({ ...marker, outcome });
   }

@@ -46,7 +46,7 @@ export async function importPage(
   for (const contact of imported.values()) {
     stageImported(run, transaction, contact, stored.get(contact.id), unit, { counts, problems });
   }
-  for (const id of removed) stageRemoval(run, transaction, state.folderId, stored.get(id));
+  for (const id of removed) stageRemoval(run, transaction, unit, state.folderId, stored.get(id));
   const next: FolderState = {
     ...state,
     nextLink: page.nextLink ?? '',
@@ -116,6 +116,10 @@ function stageImported(
   if (contact.truncatedFields && (counted === 'new' || counted === 'updated')) {
     tally.problems.push({ code: 'contact_truncated', message: `fields cut to fit storage: ${contact.truncatedFields}`, contactId: contact.id });
   }
+  if (earlier && earlier.unit !== unit && run.mayHaveMarkers) {
+    // Seen again after an earlier page of this sync: this report outranks a removal staged in between.
+    transaction.upsert(run.store.removalMarkerEntity(run.syncId, { contactId: contact.id, folderId: contact.folderId, outcome: 'present', unit }));
+  }
   // The first sighting in this sync is always stamped, unchanged or not: a full listing records what it saw
   // (reconciliation), a second sighting later in the round is recognised (counted once), and so is a
   // removal of a contact this sync saw present (decided in the end phase).
@@ -136,9 +140,12 @@ function classify(row: ContactRow | undefined, imported: ImportedContact, now: s
     contact: { ...decision.contact, truncatedFields: fitted.truncatedFields, lastChangedAt: now } };
 }
 
-/** A removal is decided at the end of the sync: the contact may have moved to another folder. */
-function stageRemoval(run: SyncRun, transaction: PartitionTransaction, folderId: string, row: ContactRow | undefined): void {
+/**
+ * A removal is decided at the end of the sync: the contact may have moved to another folder, or Graph
+ * may report it in the folder again on a later page (the last report wins; see `decideRemoval`).
+ */
+function stageRemoval(run: SyncRun, transaction: PartitionTransaction, unit: string, folderId: string, row: ContactRow | undefined): void {
   if (!row || row.contact.folderId !== folderId || row.contact.deletedAtSource) return;
-  transaction.upsert(run.store.removalMarkerEntity(run.syncId, { contactId: row.contact.id, folderId, outcome: '' }));
+  transaction.upsert(run.store.removalMarkerEntity(run.syncId, { contactId: row.contact.id, folderId, outcome: '', unit }));
   run.mayHaveMarkers = true;
 }
