@@ -14,6 +14,16 @@ describe('mapContact', () => {
     expect(mapContact({ ...base, ...phones }, 'F1').phone).toBe(expected);
   });
 
+  it.each<[string, Partial<Contact>, Partial<ReturnType<typeof mapContact>>]>([
+    ['a null email entry', { emailAddresses: [null, { address: 'ada@example.com' }] as Contact['emailAddresses'] }, { email: 'ada@example.com' }],
+    ['a null email address', { emailAddresses: [{ name: 'Ada', address: null }, { address: 'a@example.com' }] }, { email: 'a@example.com' }],
+    ['a null business phone', { businessPhones: [null, '+44 20 7946 0000'] as unknown as string[] }, { phone: '+44 20 7946 0000' }],
+    ['a null home phone', { homePhones: [null] as unknown as string[] }, { phone: '' }],
+    ['null lists', { emailAddresses: null, businessPhones: null, homePhones: null }, { phone: '', email: '' }],
+  ])('skips %s and keeps the contact', (_name, fields, expected) => {
+    expect(mapContact({ ...base, ...fields }, 'F1')).toMatchObject({ id: 'AAMk1', firstName: 'Ada', ...expected });
+  });
+
   it('takes the first non-empty email address', () => {
     const contact: Contact = { ...base, emailAddresses: [{ name: 'x', address: '' }, { address: 'ada@example.com' }, { address: 'b@example.com' }] };
     expect(mapContact(contact, 'F1').email).toBe('ada@example.com');

@@ -58,7 +58,9 @@ function emailAddresses(contact: Contact, id: string): unknown[] | undefined {
   if (list === undefined || list === null) return undefined;
   if (!Array.isArray(list)) throw new MalformedContactError(id, 'emailAddresses is not a list');
   return list.map((entry: unknown) => {
-    if (entry === null || typeof entry !== 'object') throw new MalformedContactError(id, 'emailAddresses holds a non-object');
+    // A null entry is an empty slot (as a person reading the list would take it), not a broken contact.
+    if (entry === null || entry === undefined) return undefined;
+    if (typeof entry !== 'object') throw new MalformedContactError(id, 'emailAddresses holds a non-object');
     return (entry as { address?: unknown }).address;
   });
 }

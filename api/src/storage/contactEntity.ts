@@ -1,5 +1,5 @@
-import type { ContactOutcome, StoredContact } from '../contacts/contactModel';
-import { ROW_PREFIX, encodeKey } from './tableKeys';
+import type { ContactOutcome, ImportedContact, StoredContact } from '../contacts/contactModel';
+import { ROW_PREFIX, encodeKey, hasLoneSurrogate, replaceLoneSurrogates } from './tableKeys';
 import { textField as str } from './entityFields';
 
 /** Which sync last wrote a contact, in which unit of work, and what it counted it as. */
@@ -25,14 +25,38 @@ export function contactRowKey(contactId: string): string {
   return ROW_PREFIX.contact + encodeKey(contactId);
 }
 
-/** Fits a contact into Table limits, recording which fields were cut. */
-export function fitToTableLimits(contact: StoredContact): StoredContact {
-  const cut = TEXT_FIELDS.filter((field) => contact[field].length > MAX_FIELD_LENGTH);
-  if (cut.length === 0) return contact;
-  const fitted = { ...contact, truncatedFields: cut.join(',') };
-  for (const field of cut) fitted[field] = contact[field].slice(0, MAX_FIELD_LENGTH);
+/**
+ * The stored form of imported fields: text fields cut to {@link MAX_FIELD_LENGTH} (naming the fields
+ * cut) and cleaned of what Table Storage refuses inside a batch (a lone surrogate becomes U+FFFD, a line
+ * or paragraph separator a space). The sync compares and stores this form, so a contact that was cut or
+ * cleaned once is not "updated" by every later sync.
+ */
+export function fitToTableLimits<T extends ImportedContact>(contact: T): { contact: T; truncatedFields: string } {
+  const fitted = { ...contact };
+  const cut: string[] = [];
+  for (const field of TEXT_FIELDS) {
+    const value = cleanText(contact[field]);
+    if (value.length > MAX_FIELD_LENGTH) cut.push(field);
+    fitted[field] = value.length > MAX_FIELD_LENGTH ? value.slice(0, MAX_FIELD_LENGTH) : value;
+  }
   if (cut.includes('phone')) fitted.phoneE164 = '';
-  return fitted;
+  return { contact: fitted, truncatedFields: cut.join(',') };
+}
+
+/**
+ * Why a contact cannot be stored at all ('' when it can). Its id is stored as Graph sent it (removals
+ * and moves are matched on it), so an id that is not valid text, or holds a separator a batch refuses,
+ * cannot be kept.
+ */
+export function unstorableReason(contact: ImportedContact): string {
+  if (hasLoneSurrogate(contact.id)) return 'the contact id is not valid Unicode text';
+  if (/[\u2028\u2029]/.test(contact.id)) return 'the contact id holds a line or paragraph separator';
+  return '';
+}
+
+function cleanText(value: string): string {
+  if (!hasLoneSurrogate(value) && !/[\u2028\u2029]/.test(value)) return value;
+  return replaceLoneSurrogates(value, '\ufffd').replace(/[\u2028\u2029]/g, ' ');
 }
 
 export function toContactEntity(partitionKey: string, contact: StoredContact, stamp: SyncStamp): Record<string, unknown> & { partitionKey: string; rowKey: string } {

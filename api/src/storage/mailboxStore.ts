@@ -1,6 +1,6 @@
 import { RestError, type TableClient } from '@azure/data-tables';
 import type { MailboxRef } from '../contacts/contactModel';
-import { type SyncCounts, parseCounts } from '../sync/syncCounts';
+import { type ProblemCounts, type SyncCounts, parseCounts, parseProblemCounts } from '../sync/syncCounts';
 import { type ContactRow, contactRowKey, fromContactEntity } from './contactEntity';
 import { PartitionTransaction, type TableWriteMeter } from './partitionTransaction';
 import { ROW_PREFIX, encodeKey, mailboxPartitionKey, odataString, rowKindFilter } from './tableKeys';
@@ -24,6 +24,8 @@ export interface FolderState {
   pagesDone: number;
   /** Counts of this round's stored pages. */
   counts: SyncCounts;
+  /** Contact problems of this round's stored pages, per code (exact: a replayed page is not counted twice). */
+  problemCounts?: ProblemCounts;
   /** Whether contacts were stored for this folder before the round (a full round must reconcile). */
   reconcile: boolean;
 }
@@ -32,8 +34,13 @@ export interface FolderState {
 export interface RemovalMarker {
   contactId: string;
   folderId: string;
-  /** Set once decided: 'deleted', or 'moved' when the contact turned up in another folder. */
-  outcome: '' | 'deleted' | 'moved';
+  /**
+   * Set once decided: 'deleted'; 'moved' when the contact turned up in another folder; 'present' when
+   * Graph reported it in the folder again after the removal.
+   */
+  outcome: '' | 'deleted' | 'moved' | 'present';
+  /** The folder page that reported it (`folderId#n`); the later of a removal and a sighting wins. */
+  unit?: string;
 }
 
 const READ_CONCURRENCY = 16;
@@ -96,6 +103,7 @@ export class MailboxStore {
       rowKey: this.folderRowKey(state.folderId),
       ...state,
       counts: JSON.stringify(state.counts),
+      problemCounts: JSON.stringify(state.problemCounts ?? {}),
     };
   }
 
@@ -121,7 +129,17 @@ export class MailboxStore {
         contactId: textField(row.contactId),
         folderId: textField(row.folderId),
         outcome: (row.outcome as RemovalMarker['outcome']) ?? '',
+        unit: textField(row.unit),
       };
+    }
+  }
+
+  /** Row keys of the removal markers of every sync but `syncId` (left by a sync that never finished). */
+  async *otherSyncsMarkerKeys(syncId: string): AsyncIterable<string> {
+    const own = `${ROW_PREFIX.removal}${encodeKey(syncId)}:`;
+    const rows = this.client.listEntities({ queryOptions: { filter: rowKindFilter(this.partitionKey, ROW_PREFIX.removal), select: ['RowKey'] } });
+    for await (const row of rows) {
+      if (row.rowKey && !row.rowKey.startsWith(own)) yield row.rowKey;
     }
   }
 
@@ -145,6 +163,7 @@ function folderStateFrom(row: Record<string, unknown>): FolderState {
     roundDone: row.roundDone === true,
     pagesDone: typeof row.pagesDone === 'number' ? row.pagesDone : 0,
     counts: parseCounts(row.counts),
+    problemCounts: parseProblemCounts(row.problemCounts),
     reconcile: row.reconcile === true,
   };
 }

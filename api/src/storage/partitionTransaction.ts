@@ -19,6 +19,17 @@ export class WriteConflictError extends Error {
 type Entity = TableEntity<Record<string, unknown>>;
 
 /**
+ * Table Storage refused one entity of a transaction (a property it cannot store, an entity too large);
+ * nothing of that transaction was written. Its answer names the action ("index:message").
+ */
+export class EntityRefusedError extends Error {
+  constructor(readonly entity: Entity, readonly storageCode: string, cause: unknown) {
+    super(`Table Storage refused an entity (${storageCode})`, { cause });
+    this.name = 'EntityRefusedError';
+  }
+}
+
+/**
  * The writes of one unit of work (a page) in one partition, sent as transactions of at most 100 actions,
  * in order. Each transaction is atomic; put the unit's checkpoint last so that it lands with the unit's
  * last writes. Creates fail if the entity exists and ETag-guarded updates fail if it changed: both surface
@@ -64,9 +75,16 @@ export class PartitionTransaction {
         if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) {
           throw new WriteConflictError(error);
         }
-        throw error;
+        throw refusal(error, chunk) ?? error;
       }
     }
     this.actions.length = 0;
   }
+}
+
+function refusal(error: unknown, chunk: TransactionAction[]): EntityRefusedError | undefined {
+  if (!(error instanceof RestError) || (error.statusCode !== 400 && error.statusCode !== 413)) return undefined;
+  const index = /^(\d+):/.exec(error.message)?.[1];
+  const action = index === undefined ? undefined : chunk[Number(index)];
+  return action ? new EntityRefusedError(action[1], error.code ?? String(error.statusCode), error) : undefined;
 }

@@ -1,6 +1,6 @@
 import { RestError, type TableClient } from '@azure/data-tables';
 import type { MailboxRef } from '../contacts/contactModel';
-import { type SyncCounts, parseCounts, zeroCounts } from '../sync/syncCounts';
+import { type ProblemCounts, type SyncCounts, parseCounts, parseProblemCounts, zeroCounts } from '../sync/syncCounts';
 import type { TableWriteMeter } from './partitionTransaction';
 import { mailboxPartitionKey } from './tableKeys';
 import { numberField, textField } from './entityFields';
@@ -29,7 +29,10 @@ export interface SyncRecord {
   tableTransactions: number;
   /** How many times the sync was resumed after a crash or an error. */
   resumes: number;
+  /** A sample of the problems (≤ {@link MAX_PROBLEMS}, one per code and contact); the latest error last. */
   problems: SyncProblem[];
+  /** Every problem counted per code: each skipped contact under its reason, each failed attempt's error. */
+  problemCounts?: ProblemCounts;
 }
 
 /** Problems kept per sync: enough to act on, small enough for one entity. */
@@ -48,7 +51,7 @@ export class SyncHistoryRepository {
   newRecord(syncId: string, trigger: SyncTrigger, full: boolean, startedAt: string): SyncRecord {
     return {
       syncId, trigger, full, state: 'running', startedAt, endedAt: '', counts: zeroCounts(),
-      graphRequests: 0, tableTransactions: 0, resumes: 0, problems: [],
+      graphRequests: 0, tableTransactions: 0, resumes: 0, problems: [], problemCounts: {},
     };
   }
 
@@ -59,7 +62,8 @@ export class SyncHistoryRepository {
       rowKey: historyKey,
       ...record,
       counts: JSON.stringify(record.counts),
-      problems: JSON.stringify(record.problems.slice(0, MAX_PROBLEMS)),
+      problems: problemsJson(record.problems.slice(-MAX_PROBLEMS)),
+      problemCounts: JSON.stringify(record.problemCounts ?? {}),
     }, 'Replace');
   }
 
@@ -99,7 +103,21 @@ function fromEntity(entity: Record<string, unknown>): SyncRecord {
     tableTransactions: numberField(entity.tableTransactions),
     resumes: numberField(entity.resumes),
     problems: parseProblems(entity.problems),
+    problemCounts: parseProblemCounts(entity.problemCounts),
   };
+}
+
+/** A string property holds 32K UTF-16 characters; escaped ids can make a sample longer than that. */
+const MAX_PROBLEMS_JSON = 30_000;
+
+function problemsJson(problems: SyncProblem[]): string {
+  const kept = [...problems];
+  for (let json = JSON.stringify(kept); ; json = JSON.stringify(kept)) {
+    if (json.length <= MAX_PROBLEMS_JSON || kept.length === 0) return json;
+    // The oldest contact problem goes first; the errors (no contact) stay.
+    const index = kept.findIndex((problem) => problem.contactId);
+    kept.splice(Math.max(index, 0), 1);
+  }
 }
 
 function parseProblems(json: unknown): SyncProblem[] {

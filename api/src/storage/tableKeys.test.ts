@@ -1,4 +1,4 @@
-import { decodeKey, encodeKey, isHashedKey, mailboxPartitionKey, rowKindFilter } from './tableKeys';
+import { decodeKey, encodeKey, hasLoneSurrogate, isHashedKey, mailboxPartitionKey, rowKindFilter } from './tableKeys';
 
 describe('encodeKey', () => {
   it.each([
@@ -9,15 +9,36 @@ describe('encodeKey', () => {
     ['non-Latin text', 'Ĳ Σ 日本 مرحبا'],
     ['an already escaped-looking text', '%2f%u00e9'],
     ['the empty string', ''],
+    ['a lone high surrogate', 'AAMk\ud800x'],
+    ['a lone low surrogate at the end', 'AAMk\udc00'],
+    ['reversed surrogates', '\udc00\ud800'],
+    ['line and paragraph separators', 'a\u2028b\u2029c'],
+    ['a real surrogate pair (an emoji) beside a lone one', '😀\ud83d'],
+    ['a URL-safe base64 Graph id', 'AAMkAGI2-_TG93AAA='],
   ])('round-trips %s and leaves no forbidden character', (_name, value) => {
     const key = encodeKey(value);
-    // eslint-disable-next-line no-control-regex -- the characters Table keys forbid
-    expect(key).not.toMatch(/[/\\#?\u0000-\u001f\u007f-\u009f]/);
+    // eslint-disable-next-line no-control-regex -- the characters Table keys forbid, and those a batch refuses
+    expect(key).not.toMatch(/[/\\#?\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+    expect(hasLoneSurrogate(key)).toBe(false);
+    expect(() => encodeURIComponent(key)).not.toThrow();
     expect(decodeKey(key)).toBe(value);
+  });
+
+  it('keeps a real surrogate pair as it is', () => {
+    expect(encodeKey('Ann 😀')).toBe('Ann 😀');
+  });
+
+  it.each([
+    ['lone high surrogates', 'x/'.repeat(300) + '\ud800', 'x/'.repeat(300) + '\ud801'],
+    ['lone low surrogates', 'x/'.repeat(300) + '\udc00', 'x/'.repeat(300) + '\udc01'],
+  ])('hashes long ids that differ only in %s to different keys', (_name, a, b) => {
+    expect(isHashedKey(encodeKey(a))).toBe(true);
+    expect(encodeKey(a)).not.toBe(encodeKey(b));
   });
 
   it('keeps ordinary ids readable', () => {
     expect(encodeKey('AAMkAGI2TG93AAA=')).toBe('AAMkAGI2TG93AAA=');
+    expect(encodeKey('AAMkAGI2-TG_93AAA=')).toBe('AAMkAGI2-TG_93AAA=');
   });
 
   it('hashes ids too long for a key, deterministically and distinctly', () => {

@@ -3,10 +3,13 @@ import type { MailboxRef } from '../contacts/contactModel';
 
 /**
  * Characters Table Storage forbids in PartitionKey/RowKey, plus '%' (our escape character) and '|'
- * (our separator of key parts).
+ * (our separator of key parts), the line and paragraph separators (refused inside a batch), and lone
+ * UTF-16 surrogates (not text at all: a URL cannot carry them and a batch is refused).
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what Table keys forbid
-const FORBIDDEN = /[%|/\\#?\u0000-\u001f\u007f-\u009f]/g;
+const FORBIDDEN = /[%|/\\#?\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 /** Keys may be 1 KiB; past this length a key is a hash, and the entity keeps the original. */
 const MAX_ENCODED_LENGTH = 480;
@@ -14,7 +17,7 @@ const HASHED_PREFIX = '~sha256~';
 
 /**
  * Encodes any string as a legal Table key, reversibly: forbidden characters become %XX (UTF-16 code unit,
- * 4 hex digits for > 0xFF). Readable for ordinary Graph ids, which only ever contain '/'.
+ * %uXXXX for > 0xFF). Graph ids (URL-safe base64: letters, digits, '-', '_', '=') stay as they are.
  * Strings whose encoding would exceed the key size limit become a SHA-256 form (see {@link isHashedKey}).
  */
 export function encodeKey(value: string): string {
@@ -23,7 +26,18 @@ export function encodeKey(value: string): string {
     return code > 0xff ? `%u${code.toString(16).padStart(4, '0')}` : `%${code.toString(16).padStart(2, '0')}`;
   });
   if (encoded.length <= MAX_ENCODED_LENGTH) return encoded;
-  return HASHED_PREFIX + createHash('sha256').update(value, 'utf8').digest('hex');
+  // UTF-8 would turn every lone surrogate into U+FFFD (two such ids, one hash); their code units do not.
+  return HASHED_PREFIX + createHash('sha256').update(value, hasLoneSurrogate(value) ? 'utf16le' : 'utf8').digest('hex');
+}
+
+/** Whether the text holds half of a surrogate pair alone (not valid Unicode; JSON can still carry it). */
+export function hasLoneSurrogate(value: string): boolean {
+  return LONE_SURROGATE.test(value);
+}
+
+/** The text with every lone surrogate replaced (U+FFFD is what a UTF-8 encoder would make of it). */
+export function replaceLoneSurrogates(value: string, replacement: string): string {
+  return value.replace(LONE_SURROGATES, replacement);
 }
 
 /** Reverses {@link encodeKey}; a hashed key cannot be reversed and throws. */

@@ -3,8 +3,8 @@ import { toContactEntity } from '../storage/contactEntity';
 import { MAX_TRANSACTION_ACTIONS } from '../storage/partitionTransaction';
 import type { RemovalMarker } from '../storage/mailboxStore';
 import type { SyncRun } from './pageImporter';
+import { END_UNIT, decideRemoval } from './removalDecision';
 
-const END_UNIT = 'end';
 /** Each decision writes the contact and its marker: two actions. */
 const DECISIONS_PER_TRANSACTION = MAX_TRANSACTION_ACTIONS / 2;
 
@@ -18,14 +18,17 @@ interface Tally {
  * Decides the removals of a sync once every folder is done, and returns how many contacts were deleted.
  * A contact reported gone from a folder but now stored in another one moved: it is not deleted.
  * `unseenFolders` are folders listed in full (or gone) whose stored contacts this sync did not see.
+ * A `full` sync also removes the markers other (abandoned) syncs left.
  * Every decision is written with its marker before the markers are removed, so the phase can be re-run
  * after a crash without miscounting.
  */
-export async function runEndPhase(run: SyncRun, unseenFolders: string[]): Promise<number> {
-  if (!run.mayHaveMarkers && unseenFolders.length === 0) return 0;
+export async function runEndPhase(run: SyncRun, unseenFolders: string[], full = false): Promise<number> {
+  if (!run.mayHaveMarkers && unseenFolders.length === 0 && !full) return 0;
   const tally: Tally = { deleted: 0, markerKeys: [] };
   if (run.mayHaveMarkers) await decideMarkers(run, tally);
   for (const folderId of unseenFolders) await markUnseen(run, folderId, tally);
+  // A full sync lists and reconciles every folder: what an unfinished sync it replaced staged is moot.
+  if (full) for await (const rowKey of run.store.otherSyncsMarkerKeys(run.syncId)) tally.markerKeys.push(rowKey);
   const transaction = run.store.transaction();
   for (const rowKey of tally.markerKeys) {
     transaction.delete(run.store.partitionKey, rowKey);
@@ -53,12 +56,11 @@ async function decide(run: SyncRun, markers: RemovalMarker[], tally: Tally): Pro
   const decided: RemovalMarker[] = [];
   for (const marker of markers) {
     const row = rows.get(marker.contactId);
-    const stillThere = row !== undefined && row.contact.folderId === marker.folderId && !row.contact.deletedAtSource;
-    if (row?.etag && stillThere) {
+    const outcome = decideRemoval(marker, row, run.syncId);
+    if (row?.etag && outcome === 'deleted') {
       const { contact } = classifyRemoved(row.contact, run.now());
       transaction.update(toContactEntity(run.store.partitionKey, contact, { syncId: run.syncId, unit: END_UNIT, outcome: 'deleted' }), row.etag);
     }
-    const outcome = stillThere ? 'deleted' : 'moved';
     transaction.upsert(run.store.removalMarkerEntity(run.syncId, { ...marker, outcome }));
     decided.push({ ...marker, outcome });
   }

@@ -1,6 +1,8 @@
+import { AppError } from '../errors/appError';
 import { type ContactSource, type DeltaPage, DeltaTokenExpiredError } from '../graph/contactSource';
 import type { FolderState } from '../storage/mailboxStore';
-import { WriteConflictError } from '../storage/partitionTransaction';
+import { EntityRefusedError, WriteConflictError } from '../storage/partitionTransaction';
+import { ROW_PREFIX } from '../storage/tableKeys';
 import { type SyncRun, importPage } from './pageImporter';
 import { zeroCounts } from './syncCounts';
 
@@ -28,54 +30,97 @@ export function planRound(run: SyncRun, source: ContactSource, folderId: string,
     roundDone: false,
     pagesDone: 0,
     counts: zeroCounts(),
-    reconcile: !delta && Boolean(stored?.deltaLink),
+    problemCounts: {},
+    // Any earlier round (even one an abandoned sync left unfinished) may have stored contacts.
+    reconcile: !delta && Boolean(stored),
   };
 }
 
+/** A listing restarted this often in one attempt is not going to work: Graph keeps refusing its links. */
+const MAX_RESTARTS = 3;
+
 /**
  * Runs one folder's round to its delta link, page by page, fetching the next page while the current one
- * is stored. An expired delta token restarts the folder as a full listing that reconciles at the end.
+ * is stored. A link Graph no longer accepts (an expired delta token, or a full listing's stored page
+ * link) restarts the folder as a full listing that reconciles at the end.
  */
 export async function runFolderRound(run: SyncRun, source: ContactSource, start: FolderState, onPage: PageStored): Promise<FolderState> {
   let state = start;
   // A first listing of a folder expects nothing stored: write without reading; a clash falls back to reads.
-  const optimistic = state.roundMode === 'full' && !state.reconcile;
+  let optimistic = state.roundMode === 'full' && !state.reconcile;
+  let restarts = 0;
   let fetching = state.roundDone ? undefined : settle(source.fetchDeltaPage(state.nextLink));
   while (fetching) {
     const result = await fetching;
-    if (run.stopped) throw new Error('the sync stopped: another folder failed');
+    if (run.stopped) throw new SyncStoppedError();
     if ('error' in result) {
-      if (!(result.error instanceof DeltaTokenExpiredError) || state.roundMode !== 'delta') throw result.error;
+      if (!(result.error instanceof DeltaTokenExpiredError)) throw result.error;
+      if ((restarts += 1) > MAX_RESTARTS) throw listingRefused(result.error);
       state = restartAsFull(state, source, result.error);
+      optimistic = false; // the contacts of the first attempt are stored already
       fetching = settle(source.fetchDeltaPage(state.nextLink));
       continue;
     }
     const page = result.page;
     fetching = page.nextLink ? settle(source.fetchDeltaPage(page.nextLink)) : undefined;
     state = await storePage(run, state, page, optimistic);
+    run.rounds?.set(state.folderId, state);
     await onPage(state);
   }
   return state;
 }
 
+/**
+ * Stores a page, deciding again after a write conflict, and without each contact Table Storage refuses
+ * (found one per attempt: its answer names the entity; the contact is then skipped with the reason).
+ */
 async function storePage(run: SyncRun, state: FolderState, page: DeltaPage, optimistic: boolean): Promise<FolderState> {
-  for (let attempt = 1; ; attempt += 1) {
+  const refused = new Map<string, string>();
+  for (let conflicts = 0; ;) {
     try {
-      return await importPage(run, state, page, optimistic && attempt === 1);
+      return await importPage(run, state, page, optimistic && conflicts === 0 && refused.size === 0, refused);
     } catch (error) {
+      const contactId = error instanceof EntityRefusedError ? refusedContactId(error) : undefined;
+      if (error instanceof EntityRefusedError && contactId !== undefined && !refused.has(contactId)) {
+        refused.set(contactId, error.storageCode);
+        continue;
+      }
       // A clash with another writer (or with an earlier attempt's writes): read again and decide again.
-      if (!(error instanceof WriteConflictError) || attempt >= CONFLICT_ATTEMPTS) throw error;
+      if (!(error instanceof WriteConflictError) || (conflicts += 1) >= CONFLICT_ATTEMPTS) throw error;
     }
   }
 }
 
+/** The contact behind a refused entity; undefined for a checkpoint or a marker (those cannot be left out). */
+function refusedContactId(error: EntityRefusedError): string | undefined {
+  const { rowKey, id } = error.entity;
+  return rowKey.startsWith(ROW_PREFIX.contact) && typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Lists the folder again from its first page. Pages keep counting on (pagesDone is not reset): contacts
+ * stamped by the pages before the restart were counted then, so the new pages count each contact once.
+ */
 function restartAsFull(state: FolderState, source: ContactSource, error: DeltaTokenExpiredError): FolderState {
   return {
     ...state,
     roundMode: 'full',
-    reconcile: true,
+    // A delta round's earlier pages may have missed removals: reconcile against what this sync saw.
+    reconcile: state.roundMode === 'delta' || state.reconcile,
     nextLink: error.restartUrl ?? source.initialDeltaUrl(state.folderId),
   };
+}
+
+function listingRefused(cause: DeltaTokenExpiredError): AppError {
+  return new AppError('graph_unavailable', 'Microsoft Graph keeps refusing to list a contact folder. The sync will continue later.', { cause });
+}
+
+/** Thrown by a round that stopped because another folder's round failed; never the sync's error. */
+export class SyncStoppedError extends Error {
+  constructor() {
+    super('the sync stopped: another folder failed');
+    this.name = 'SyncStoppedError';
+  }
 }
 
 type Settled = { page: DeltaPage } | { error: unknown };

@@ -1,13 +1,14 @@
 import type { Contact } from '@microsoft/microsoft-graph-types';
-import { classifyImported } from '../contacts/classifyContact';
+import { type Classification, classifyImported } from '../contacts/classifyContact';
 import type { ImportedContact } from '../contacts/contactModel';
 import { MalformedContactError, mapContact } from '../contacts/mapContact';
 import type { DeltaPage } from '../graph/contactSource';
-import { type ContactRow, fitToTableLimits, toContactEntity } from '../storage/contactEntity';
+import { type ContactRow, fitToTableLimits, toContactEntity, unstorableReason } from '../storage/contactEntity';
 import type { FolderState, MailboxStore } from '../storage/mailboxStore';
 import type { PartitionTransaction } from '../storage/partitionTransaction';
 import type { SyncProblem } from '../storage/syncHistoryRepository';
-import { type SyncCounts, addCounts, zeroCounts } from './syncCounts';
+import { type SyncCounts, addCounts, addProblemCounts, zeroCounts } from './syncCounts';
+import { countProblems } from './syncProblems';
 
 /** What one sync attempt shares with its page imports. */
 export interface SyncRun {
@@ -19,6 +20,8 @@ export interface SyncRun {
   stopped?: boolean;
   /** Removal markers may exist for this sync (it staged one, or it resumes an earlier attempt). */
   mayHaveMarkers: boolean;
+  /** Each folder's round as last stored, once the rounds are planned (problem counts come from here). */
+  rounds?: Map<string, FolderState>;
 }
 
 /**
@@ -26,20 +29,24 @@ export interface SyncRun {
  * last transaction. Every contact written is stamped with (sync, page), so a page replayed after a crash
  * counts what its first attempt wrote, and a contact Graph sends twice in a round is counted once.
  * `optimistic` skips the reads when the folder is known to be new: creates then fail on any clash.
+ * `refused` are contacts Table Storage refused on an earlier attempt (id → its reason): skipped.
  */
-export async function importPage(run: SyncRun, state: FolderState, page: DeltaPage, optimistic: boolean): Promise<FolderState> {
+export async function importPage(
+  run: SyncRun, state: FolderState, page: DeltaPage, optimistic: boolean, refused: ReadonlyMap<string, string> = new Map(),
+): Promise<FolderState> {
   if (isUntouchedFolder(state, page, run.now())) return { ...state, nextLink: '', roundDone: true };
   const unit = `${state.folderId}#${state.pagesDone + 1}`;
-  const { imported, skipped } = mapPage(run, page.contacts, state.folderId);
+  const problems: SyncProblem[] = [];
+  const imported = mapPage(page.contacts, state.folderId, refused, problems);
   const removed = page.removedIds.filter((id) => !imported.has(id));
   const stored = optimistic ? new Map<string, ContactRow>() : await run.store.readContacts([...imported.keys(), ...removed]);
   const counts = zeroCounts();
-  counts.skipped = skipped;
+  counts.skipped = problems.length;
   const transaction = run.store.transaction();
   for (const contact of imported.values()) {
-    stageImported(run, transaction, contact, stored.get(contact.id), unit, state.roundMode, counts);
+    stageImported(run, transaction, contact, stored.get(contact.id), unit, { counts, problems });
   }
-  for (const id of removed) stageRemoval(run, transaction, state.folderId, stored.get(id));
+  for (const id of removed) stageRemoval(run, transaction, unit, state.folderId, stored.get(id));
   const next: FolderState = {
     ...state,
     nextLink: page.nextLink ?? '',
@@ -48,9 +55,11 @@ export async function importPage(run: SyncRun, state: FolderState, page: DeltaPa
     roundDone: !page.nextLink,
     pagesDone: state.pagesDone + 1,
     counts: addCounts(state.counts, counts),
+    problemCounts: addProblemCounts(state.problemCounts ?? {}, countProblems(problems)),
   };
   transaction.upsert(run.store.folderStateEntity(next));
   await transaction.commit();
+  run.problems.push(...problems);
   return next;
 }
 
@@ -68,49 +77,75 @@ function isUntouchedFolder(state: FolderState, page: DeltaPage, now: string): bo
     && page.contacts.length === 0 && page.removedIds.length === 0;
 }
 
-function mapPage(run: SyncRun, contacts: Contact[], folderId: string): { imported: Map<string, ImportedContact>; skipped: number } {
+/** The page's contacts that can be imported, by id; the others are added to `problems` (skipped). */
+function mapPage(contacts: Contact[], folderId: string, refused: ReadonlyMap<string, string>, problems: SyncProblem[]): Map<string, ImportedContact> {
   const imported = new Map<string, ImportedContact>();
-  let skipped = 0;
   for (const contact of contacts) {
+    let mapped: ImportedContact;
     try {
-      const mapped = mapContact(contact, folderId);
-      imported.set(mapped.id, mapped); // Graph may send a contact twice in a page: the last one wins.
+      mapped = mapContact(contact, folderId);
     } catch (error) {
       if (!(error instanceof MalformedContactError)) throw error;
-      skipped += 1;
-      run.problems.push({ code: 'malformed_contact', message: error.message, contactId: error.contactId || undefined });
+      problems.push({ code: 'malformed_contact', message: error.message, contactId: error.contactId || undefined });
+      continue;
     }
+    const unstorable = unstorableReason(mapped);
+    const refusal = refused.get(mapped.id);
+    if (unstorable) problems.push({ code: 'contact_unstorable', message: unstorable, contactId: mapped.id });
+    else if (refusal) problems.push({ code: 'contact_refused', message: `Table Storage refused the contact (${refusal})`, contactId: mapped.id });
+    else imported.set(mapped.id, mapped); // Graph may send a contact twice in a page: the last one wins.
   }
-  return { imported, skipped };
+  return imported;
+}
+
+/** What a page's stores add up: its counts and its contact problems. */
+interface PageTally {
+  counts: SyncCounts;
+  problems: SyncProblem[];
 }
 
 function stageImported(
-  run: SyncRun, transaction: PartitionTransaction, imported: ImportedContact, row: ContactRow | undefined,
-  unit: string, mode: FolderState['roundMode'], counts: SyncCounts,
+  run: SyncRun, transaction: PartitionTransaction, imported: ImportedContact, row: ContactRow | undefined, unit: string, tally: PageTally,
 ): void {
-  const decision = classifyImported(row?.contact, imported, run.now());
-  const contact = fitToTableLimits(decision.contact);
+  const decision = classify(row, imported, run.now());
+  const { contact } = decision;
   const earlier = row?.stamp?.syncId === run.syncId ? row.stamp : undefined;
   // Replayed page after a crash: count what the first attempt wrote. Seen earlier in this sync: counted then.
-  if (earlier) {
-    if (earlier.unit === unit) counts[earlier.outcome] += 1;
-  } else {
-    counts[decision.outcome] += 1;
+  const counted = earlier ? (earlier.unit === unit ? earlier.outcome : undefined) : decision.outcome;
+  if (counted) tally.counts[counted] += 1;
+  if (contact.truncatedFields && (counted === 'new' || counted === 'updated')) {
+    tally.problems.push({ code: 'contact_truncated', message: `fields cut to fit storage: ${contact.truncatedFields}`, contactId: contact.id });
   }
-  const mustStamp = mode === 'full' && !earlier; // a full listing records what it saw, for reconciliation
-  if (decision.outcome === 'unchanged' && !mustStamp) return;
+  if (earlier && earlier.unit !== unit && run.mayHaveMarkers) {
+    // Seen again after an earlier page of this sync: this report outranks a removal staged in between.
+    transaction.upsert(run.store.removalMarkerEntity(run.syncId, { contactId: contact.id, folderId: contact.folderId, outcome: 'present', unit }));
+  }
+  // The first sighting in this sync is always stamped, unchanged or not: a full listing records what it saw
+  // (reconciliation), a second sighting later in the round is recognised (counted once), and so is a
+  // removal of a contact this sync saw present (decided in the end phase).
+  if (decision.outcome === 'unchanged' && earlier) return;
   const stamp = earlier ?? { syncId: run.syncId, unit, outcome: decision.outcome };
   const entity = toContactEntity(run.store.partitionKey, contact, stamp);
   if (row?.etag) transaction.update(entity, row.etag);
   else transaction.create(entity);
-  if (contact.truncatedFields && contact.truncatedFields !== row?.contact.truncatedFields) {
-    run.problems.push({ code: 'contact_truncated', message: `fields cut to fit storage: ${contact.truncatedFields}`, contactId: contact.id });
-  }
 }
 
-/** A removal is decided at the end of the sync: the contact may have moved to another folder. */
-function stageRemoval(run: SyncRun, transaction: PartitionTransaction, folderId: string, row: ContactRow | undefined): void {
+/** Classifies the contact as it would be stored (fitted to Table limits) against the stored row. */
+function classify(row: ContactRow | undefined, imported: ImportedContact, now: string): Classification {
+  const fitted = fitToTableLimits(imported);
+  const decision = classifyImported(row?.contact, fitted.contact, now);
+  if (decision.contact.truncatedFields === fitted.truncatedFields) return decision;
+  // The same stored values with different cuts: the source changed (a field now fits, or now does not).
+  return { ...decision, outcome: decision.outcome === 'unchanged' ? 'updated' : decision.outcome,
+    contact: { ...decision.contact, truncatedFields: fitted.truncatedFields, lastChangedAt: now } };
+}
+
+/**
+ * A removal is decided at the end of the sync: the contact may have moved to another folder, or Graph
+ * may report it in the folder again on a later page (the last report wins; see `decideRemoval`).
+ */
+function stageRemoval(run: SyncRun, transaction: PartitionTransaction, unit: string, folderId: string, row: ContactRow | undefined): void {
   if (!row || row.contact.folderId !== folderId || row.contact.deletedAtSource) return;
-  transaction.upsert(run.store.removalMarkerEntity(run.syncId, { contactId: row.contact.id, folderId, outcome: '' }));
+  transaction.upsert(run.store.removalMarkerEntity(run.syncId, { contactId: row.contact.id, folderId, outcome: '', unit }));
   run.mayHaveMarkers = true;
 }

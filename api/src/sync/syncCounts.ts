@@ -32,3 +32,28 @@ export function parseCounts(json: unknown): SyncCounts {
   }
   return counts;
 }
+
+/** How many problems of each code (`malformed_contact`, `throttled`, …) a round or a sync met. */
+export type ProblemCounts = Record<string, number>;
+
+export function addProblemCounts(a: ProblemCounts, b: ProblemCounts): ProblemCounts {
+  const sum = { ...a };
+  for (const [code, count] of Object.entries(b)) sum[code] = (sum[code] ?? 0) + count;
+  return sum;
+}
+
+/** Reads problem counts stored as JSON, tolerating a missing or damaged value. */
+export function parseProblemCounts(json: unknown): ProblemCounts {
+  const counts: ProblemCounts = {};
+  if (typeof json !== 'string' || !json) return counts;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (parsed === null || typeof parsed !== 'object') return counts;
+    for (const [code, value] of Object.entries(parsed)) {
+      if (typeof value === 'number' && Number.isFinite(value)) counts[code] = value;
+    }
+  } catch {
+    // A damaged value counts as none.
+  }
+  return counts;
+}

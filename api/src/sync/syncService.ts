@@ -9,9 +9,10 @@ import type { HeldLease, SyncLeaseRepository } from '../storage/syncLeaseReposit
 import { runEndPhase } from './endPhase';
 import { withFirstPagesFetched } from './firstPages';
 import { currentFolders, renameFolderStates } from './folderListing';
-import { type PageStored, planRound, runFolderRound } from './folderRound';
+import { type PageStored, SyncStoppedError, planRound, runFolderRound } from './folderRound';
 import type { SyncRun } from './pageImporter';
 import { type SyncCounts, addCounts, zeroCounts } from './syncCounts';
+import { mergeProblemSample, syncProblemCounts } from './syncProblems';
 
 /** A request to sync one mailbox. */
 export interface SyncRequest {
@@ -67,6 +68,7 @@ export class SyncService {
     const store = await this.deps.openStore(request.mailbox, meter);
     const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: resumed };
     let source: ContactSource | undefined;
+    let endingCode: string | undefined;
     try {
       source = await this.deps.openSource(request.mailbox);
       record.counts = await this.syncFolders(run, source, request, () => lease.renewIfDue());
@@ -74,12 +76,15 @@ export class SyncService {
     } catch (error) {
       const appError = toAppError(error);
       record.state = 'failed';
+      endingCode = appError.code;
       run.problems.push({ code: appError.code, message: appError.message });
       throw appError;
     } finally {
       record.endedAt = now().toISOString();
       record.graphRequests += source?.requestCount ?? 0;
-      record.problems = [...record.problems, ...run.problems];
+      // Resumes and replayed pages find the same problems again: kept once, counted per contact.
+      record.problems = mergeProblemSample(record.problems, run.problems);
+      record.problemCounts = syncProblemCounts(record.problemCounts ?? {}, run.rounds?.values(), endingCode);
       record.tableTransactions += meter.transactions + 2; // + this save and the release below
       await history.save(request.mailbox, lease.row.historyKey, record);
       await lease.release(record.state === 'completed');
@@ -105,11 +110,12 @@ export class SyncService {
     const stored = new Map((await run.store.readFolderStates()).map((state) => [state.folderId, state]));
     await renameFolderStates(run.store, folders, stored);
     const plans = folders.map((folder) => planRound(run, source, folder.id, folder.displayName, stored.get(folder.id), Boolean(request.full)));
+    run.rounds = new Map(plans.map((plan) => [plan.folderId, plan]));
     const rounds = await withFirstPagesFetched(source, plans);
     const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, rounds, plan, onPage), run);
     const gone = goneFolders(folders, stored);
     const unseen = [...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => s.folderId), ...gone];
-    const deleted = await runEndPhase(run, unseen);
+    const deleted = await runEndPhase(run, unseen, Boolean(request.full));
     if (gone.length) await forgetFolders(run.store, gone);
     const counts = finished.reduce((total, state) => addCounts(total, state.counts), zeroCounts());
     return { ...counts, deleted: counts.deleted + deleted };
@@ -131,10 +137,12 @@ async function forgetFolders(store: MailboxStore, folderIds: string[]): Promise<
 
 /**
  * Maps items with at most `limit` in flight, keeping order. The first failure stops the run (the other
- * rounds stop after their current page) and is thrown once nothing is writing any more.
+ * rounds stop after their current page with a {@link SyncStoppedError}) and is thrown once nothing is
+ * writing any more: the sync reports the error that stopped it, never the stop of the others.
  */
 async function inPool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>, run: SyncRun): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
+  const failures: unknown[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let index = next++; index < items.length && !run.stopped; index = next++) {
@@ -142,12 +150,13 @@ async function inPool<T, R>(items: T[], limit: number, work: (item: T) => Promis
         results[index] = await work(items[index] as T);
       } catch (error) {
         run.stopped = true;
-        throw error;
+        failures.push(error);
+        return;
       }
     }
   };
-  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
-  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  if (failure) throw failure.reason;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failure = failures.find((error) => !(error instanceof SyncStoppedError)) ?? failures[0];
+  if (failures.length > 0) throw failure;
   return results;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphRequestContext, SimResponse } from './graphContext';
 import { badRequest, GraphHttpError } from './graphErrors';
-import { errorAnswer, type GraphRouterOptions, mailboxOf, retryAfter, transientError } from './graphRouter';
+import { errorAnswer, type GraphRouterOptions, mailboxOf, retryAfter, transientError, unauthenticated } from './graphRouter';
 import { requestKindOf, routeGraphRequest } from './graphRoutes';
 import { delay, readJsonBody, sendJson } from './httpIo';
 import type { Mailbox } from './mailbox';
@@ -46,6 +46,7 @@ function answerItem(options: GraphRouterOptions, mailbox: Mailbox, envelopeUrl: 
     if (item.method.toUpperCase() !== 'GET') throw new GraphHttpError(405, 'ErrorInvalidRequest', `The OData request is not supported: ${item.method} on this resource.`);
     const scripted = sim.faults.take({ kind, pathAndQuery: itemUrl.pathname + itemUrl.search });
     if (scripted?.kind === 'drop') throw transientError('504', undefined);
+    if (scripted?.kind === '401') throw unauthenticated('Access token has expired or is not yet valid.');
     if (scripted && scripted.kind !== '410') throw transientError(scripted.kind, retryAfter(sim, scripted));
     const random = scripted ? undefined : sim.drawRandomFault();
     if (random === '429' || random === '503') throw transientError(random, sim.knobs.retryAfterSeconds);

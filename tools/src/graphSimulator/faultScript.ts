@@ -1,8 +1,11 @@
 /** What kind of Graph request a fault or a count is about. */
 export type RequestKind = 'delta' | 'folders' | 'other';
 
-/** A scripted failure: `drop` sends half a page then closes the connection; `410` is an expired delta token. */
-export type FaultKind = '429' | '503' | '504' | 'drop' | '410';
+/**
+ * A scripted failure: `drop` sends half a page then closes the connection; `410` is an expired delta token
+ * or page link; `401` is an access token Graph no longer accepts (expired or revoked).
+ */
+export type FaultKind = '429' | '503' | '504' | 'drop' | '410' | '401';
 
 /** Which requests a fault applies to: a kind, or a RegExp tested on the path and query (`/v1.0/me/…`). */
 export type FaultMatch = 'delta' | 'folders' | RegExp;
@@ -25,7 +28,7 @@ export interface FaultTarget {
   pathAndQuery: string;
 }
 
-const KINDS: readonly FaultKind[] = ['429', '503', '504', 'drop', '410'];
+const KINDS: readonly FaultKind[] = ['429', '503', '504', 'drop', '410', '401'];
 
 /** A queue of deterministic faults for tests, consumed in order by the next matching requests. */
 export class FaultScript {

@@ -33,6 +33,23 @@ describe('fault script', () => {
     expect((await get(deltaUrl)).status).toBe(200);
   });
 
+  it('answers 401 InvalidAuthenticationToken for a token Graph no longer accepts, once', async () => {
+    server.sim.faults.push({ kind: '401', match: 'delta' });
+    const failed = await get(deltaUrl);
+    expect([failed.status, failed.body.error.code, failed.headers.get('www-authenticate')?.startsWith('Bearer')]).toEqual([401, 'InvalidAuthenticationToken', true]);
+    expect((await get(deltaUrl)).status).toBe(200);
+  });
+
+  it('answers 410 syncStateNotFound for a page link of a full listing, with a Location to list again', async () => {
+    const small = (url: string) => graphGet(url, BEARER, { Prefer: 'odata.maxpagesize=10, IdType="ImmutableId"' });
+    const nextLink = String((await small(deltaUrl)).body['@odata.nextLink']);
+    server.sim.faults.push({ kind: '410', match: /skiptoken/ });
+    const failed = await small(nextLink);
+    expect([failed.status, failed.body.error.code]).toEqual([410, 'syncStateNotFound']);
+    expect(failed.headers.get('location')).toContain('/contacts/delta');
+    expect((await small(nextLink)).status).toBe(200);
+  });
+
   it('applies a fault only to requests it matches, as many times as asked', async () => {
     server.sim.faults.push({ kind: '429', match: 'delta', times: 2 }, { kind: '503', match: /childFolders/ });
     expect((await get(`${server.baseUrl}/me/contactFolders/contacts`)).status).toBe(200);

@@ -5,7 +5,8 @@ const ENTRY_PREFIX = Buffer.from([0x00, 0x03, 0x24, 0x00]);
 const ENTRY_MARKER = Buffer.from([0x00, 0x46, 0x00, 0x00]);
 
 /**
- * Makes Graph-looking immutable ids (standard base64 with `+`, `/`, `=`) unique within one mailbox. They
+ * Makes Graph-looking immutable ids (URL-safe base64 with `-`, `_` and `=` padding, as Outlook's REST ids
+ * are: "AAMkAGI2…AAA=") unique within one mailbox. They
  * depend only on the mailbox and the order of creation, so re-creating a mailbox the same way gives the
  * same ids.
  */
@@ -53,7 +54,8 @@ export function oddContactId(base: string, variant: number): string {
 
 function entryId(mailboxBytes: Buffer, itemKey: string): string {
   // 4 + 16 + 4 + 32 = 56 bytes: not a multiple of 3, so the id ends with "=" like Graph's.
-  return Buffer.concat([ENTRY_PREFIX, mailboxBytes, ENTRY_MARKER, sha256(itemKey)]).toString('base64');
+  const base64 = Buffer.concat([ENTRY_PREFIX, mailboxBytes, ENTRY_MARKER, sha256(itemKey)]).toString('base64');
+  return base64.replace(/\+/g, '-').replace(/\//g, '_');
 }
 
 function sha256(text: string): Buffer {

@@ -50,6 +50,7 @@ async function answerRequest(
   if (req.method !== 'GET') throw new GraphHttpError(405, 'ErrorInvalidRequest', `The OData request is not supported: ${req.method} on this resource.`);
   const mailbox = await mailboxOf(options, req);
   const scripted = sim.faults.take({ kind, pathAndQuery: url.pathname + url.search });
+  if (scripted?.kind === '401') throw unauthenticated('Access token has expired or is not yet valid.');
   if (scripted && scripted.kind !== 'drop' && scripted.kind !== '410') throw transientError(scripted.kind, retryAfter(sim, scripted));
   const random = scripted ? undefined : sim.drawRandomFault();
   if (random === '429' || random === '503') throw transientError(random, sim.knobs.retryAfterSeconds);
@@ -81,7 +82,7 @@ export function retryAfter(sim: GraphSimulator, fault: ScriptedFault): number | 
   return fault.retryAfterSeconds ?? (fault.kind === '504' ? undefined : sim.knobs.retryAfterSeconds);
 }
 
-function unauthenticated(message: string): GraphHttpError {
+export function unauthenticated(message: string): GraphHttpError {
   return new GraphHttpError(401, 'InvalidAuthenticationToken', message, {
     'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
   });

@@ -1,0 +1,46 @@
+import type { ContactRow } from '../storage/contactEntity';
+import type { RemovalMarker } from '../storage/mailboxStore';
+import { decideRemoval, pageOf } from './removalDecision';
+
+const SYNC = 'sync-2';
+
+function row(folderId: string, stamp?: { syncId: string; unit: string }, deletedAtSource = false): ContactRow {
+  return {
+    contact: {
+      id: 'C', folderId, firstName: 'A', lastName: '', phone: '', phoneE164: '', email: '', phoneChannelBound: false,
+      emailChannelBound: false, deletedAtSource, deletedAtSourceAt: '', lastChangedAt: '', truncatedFields: '',
+    },
+    stamp: stamp && { ...stamp, outcome: 'unchanged' },
+    etag: 'W/"1"',
+  };
+}
+
+const removedFromF = (unit?: string): RemovalMarker => ({ contactId: 'C', folderId: 'F', outcome: '', unit });
+
+describe('decideRemoval', () => {
+  it.each<[string, RemovalMarker, ContactRow | undefined, ReturnType<typeof decideRemoval>]>([
+    ['a contact stored in the folder, untouched by this sync', removedFromF('F#2'), row('F', { syncId: 'sync-1', unit: 'F#9' }), 'deleted'],
+    ['a contact never stored', removedFromF('F#2'), undefined, 'moved'],
+    ['a contact now in another folder', removedFromF('F#2'), row('G', { syncId: SYNC, unit: 'G#1' }), 'moved'],
+    ['a contact already deleted', removedFromF('F#2'), row('F', undefined, true), 'moved'],
+    ['a contact seen on an earlier page, removed on a later one', removedFromF('F#3'), row('F', { syncId: SYNC, unit: 'F#1' }), 'deleted'],
+    ['a contact removed, then seen on a later page (or after a restart)', removedFromF('F#1'), row('F', { syncId: SYNC, unit: 'F#3' }), 'present'],
+    ['a contact seen first in another folder, then written here', removedFromF('F#1'), row('F', { syncId: SYNC, unit: 'G#4' }), 'present'],
+    ['a contact the end phase of this sync marked', removedFromF('F#1'), row('F', { syncId: SYNC, unit: 'end' }), 'deleted'],
+    ['a marker without a page (staged before pages were recorded)', removedFromF(), row('F', { syncId: SYNC, unit: 'F#1' }), 'present'],
+  ])('%s', (_name, marker, stored, expected) => {
+    expect(decideRemoval(marker, stored, SYNC)).toBe(expected);
+  });
+});
+
+describe('pageOf', () => {
+  it.each<[string, string, number | undefined]>([
+    ['F#12', 'F', 12],
+    ['F#12', 'G', undefined],
+    ['a#b#3', 'a#b', 3],
+    ['end', 'F', undefined],
+    ['F#x', 'F', undefined],
+  ])('reads %s of folder %s as %s', (unit, folderId, expected) => {
+    expect(pageOf(unit, folderId)).toBe(expected);
+  });
+});
