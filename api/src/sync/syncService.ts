@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { MailboxRef } from '../contacts/contactModel';
-import { toAppError } from '../errors/appError';
+import { type AppError, toAppError } from '../errors/appError';
 import type { ContactFolderInfo, ContactSource } from '../graph/contactSource';
 import type { FolderState, MailboxStore } from '../storage/mailboxStore';
 import type { TableWriteMeter } from '../storage/partitionTransaction';
 import { SyncHistoryRepository, type SyncRecord, type SyncTrigger } from '../storage/syncHistoryRepository';
-import type { HeldLease, SyncLeaseRepository } from '../storage/syncLeaseRepository';
+import { isLeaseLost } from '../storage/heldLease';
+import { type HeldLease, SyncLeaseRepository } from '../storage/syncLeaseRepository';
+import { AttemptStop, AttemptStoppedError } from './attemptStop';
 import { runEndPhase } from './endPhase';
 import { type PageStored, planRound, runFolderRound } from './folderRound';
 import type { SyncRun } from './pageImporter';
@@ -19,12 +21,18 @@ export interface SyncRequest {
   full?: boolean;
   /** The id a queued sync was given when its lease was reserved (`SyncLeaseRepository.reserve`). */
   reservedSyncId?: string;
+  /** Stop after this long, keeping the checkpoints and the lease for a continuation (queued syncs). */
+  timeBudgetMs?: number;
+  /** This attempt continues a sync that stopped at its time budget (it is not counted as a resume). */
+  continuation?: boolean;
 }
 
 /** What a sync did; the CLI prints it as one JSON line. */
 export interface SyncSummary extends SyncCounts {
   syncId: string;
   resumed: boolean;
+  /** The time budget ran out: the sync goes on in a continuation (its counts so far are not final). */
+  continued: boolean;
   graphRequests: number;
   tableTransactions: number;
   durationMs: number;
@@ -39,6 +47,20 @@ export interface SyncDependencies {
   /** Folder rounds run side by side; Graph requests are capped separately (4 per mailbox). */
   folderConcurrency?: number;
   now?: () => Date;
+}
+
+/** A continuation's lease stays reserved this long while its message waits in the queue. */
+export const CONTINUATION_RESERVATION_MS = 10 * 60_000;
+
+/** What one attempt of a sync works with. */
+interface Attempt {
+  request: SyncRequest;
+  history: SyncHistoryRepository;
+  lease: HeldLease;
+  stop: AttemptStop;
+  meter: TableWriteMeter;
+  started: number;
+  now: () => Date;
 }
 
 /**
@@ -61,38 +83,59 @@ export class SyncService {
         return { syncId, historyKey: SyncHistoryRepository.historyKey(now().getTime(), syncId) };
       },
     });
-    const { record, resumed } = await this.openRecord(history, request, lease, now().toISOString());
+    const stop = new AttemptStop(lease, request.timeBudgetMs);
+    try {
+      return await this.attempt({ request, history, lease, stop, meter, started, now });
+    } finally {
+      stop.end();
+    }
+  }
+
+  /** One attempt (one invocation) of the sync whose lease is held: to the end, or to its time budget. */
+  private async attempt(a: Attempt): Promise<SyncSummary> {
+    const { request, lease, stop, meter, now } = a;
+    const { record, resumed } = await this.openRecord(a.history, request, lease, now().toISOString());
     const store = await this.deps.openStore(request.mailbox, meter);
+    // Fenced before any checkpoint is read: an earlier worker of this mailbox can write nothing from here on.
+    await store.takeFence(lease.row.holder, lease.row.syncId, () => lease.check());
     const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: resumed };
+    stop.watch(run);
     let source: ContactSource | undefined;
+    let failure: AppError | undefined;
     try {
       source = await this.deps.openSource(request.mailbox);
-      record.counts = await this.syncFolders(run, source, request, () => lease.renewIfDue());
+      record.counts = await this.syncFolders(run, source, request, async () => { lease.check(); });
       record.state = 'completed';
     } catch (error) {
-      const appError = toAppError(error);
-      record.state = 'failed';
-      run.problems.push({ code: appError.code, message: appError.message });
-      throw appError;
-    } finally {
-      record.endedAt = now().toISOString();
-      record.graphRequests += source?.requestCount ?? 0;
-      record.problems = [...record.problems, ...run.problems];
-      record.tableTransactions += meter.transactions + 2; // + this save and the release below
-      await history.save(request.mailbox, lease.row.historyKey, record);
-      await lease.release(record.state === 'completed');
+      // Another worker owns the sync now: this one writes nothing more, not even its history.
+      if (stop.lost ?? isLeaseLost(error)) throw stop.lost ?? error;
+      if (!stop.budgetSpent) {
+        failure = toAppError(error);
+        record.state = 'failed';
+        run.problems.push({ code: failure.code, message: failure.message });
+      }
     }
+    const continued = record.state === 'running';
+    if (!continued) record.endedAt = now().toISOString();
+    record.graphRequests += source?.requestCount ?? 0;
+    record.problems = [...record.problems, ...run.problems];
+    record.tableTransactions += meter.transactions + 2; // + this save and the release (or hand-over) below
+    await a.history.save(request.mailbox, lease.row.historyKey, record);
+    if (continued) await lease.handOver(SyncLeaseRepository.CONTINUING, CONTINUATION_RESERVATION_MS);
+    else await lease.release(record.state === 'completed');
+    if (failure) throw failure;
     return {
-      syncId: record.syncId, resumed, ...record.counts,
-      graphRequests: source.requestCount, tableTransactions: meter.transactions, durationMs: Date.now() - started,
+      syncId: record.syncId, resumed, continued, ...record.counts,
+      graphRequests: source?.requestCount ?? 0, tableTransactions: meter.transactions, durationMs: Date.now() - a.started,
     };
   }
 
   /** The sync's history row: a new one, or the row of the unfinished sync this one resumes. */
   private async openRecord(history: SyncHistoryRepository, request: SyncRequest, lease: HeldLease, startedAt: string): Promise<{ record: SyncRecord; resumed: boolean }> {
     const earlier = await history.get(request.mailbox, lease.row.historyKey);
+    // A continuation goes on with the same attempt's work; anything else coming back to this row resumes it.
     const record = earlier
-      ? { ...earlier, state: 'running' as const, resumes: earlier.resumes + 1 }
+      ? { ...earlier, state: 'running' as const, resumes: earlier.resumes + (request.continuation ? 0 : 1) }
       : history.newRecord(lease.row.syncId, request.trigger, Boolean(request.full), startedAt);
     await history.save(request.mailbox, lease.row.historyKey, record);
     return { record, resumed: Boolean(earlier) };
@@ -103,6 +146,7 @@ export class SyncService {
     const stored = new Map((await run.store.readFolderStates()).map((state) => [state.folderId, state]));
     const plans = folders.map((folder) => planRound(run, source, folder.id, folder.displayName, stored.get(folder.id), Boolean(request.full)));
     const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, source, plan, onPage), run);
+    if (run.stopped) throw new AttemptStoppedError(); // stopped between rounds: some folders were not done
     const gone = goneFolders(folders, stored);
     const unseen = [...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => s.folderId), ...gone];
     const deleted = await runEndPhase(run, unseen);
