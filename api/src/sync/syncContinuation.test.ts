@@ -1,4 +1,5 @@
 import { AppError } from '../errors/appError';
+import type { SyncJob } from '../services/syncJobQueue';
 import { SyncStatusService } from '../services/syncStatusService';
 import { MailboxStore } from '../storage/mailboxStore';
 import { SyncHistoryRepository } from '../storage/syncHistoryRepository';
@@ -32,7 +33,7 @@ describe('a sync longer than one invocation', () => {
     const syncId = await mailbox.reserve({ fresh: false });
     const outcomes: string[] = [];
     const between: Array<{ state: string; refused: unknown }> = [];
-    let job = { ...mailbox.ref, syncId, full: false, trigger: 'manual' as const, continuation: undefined as boolean | undefined };
+    let job: SyncJob = { ...mailbox.ref, syncId, full: false, trigger: 'manual' };
     for (let invocation = 0; invocation < 200; invocation += 1) {
       outcomes.push(await worker.runJob(job));
       const next = await mailbox.nextJob();
