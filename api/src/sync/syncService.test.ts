@@ -189,7 +189,7 @@ describe('hostile inputs', () => {
     const served = mailbox.sim.counts;
     expect(served.byStatus).toMatchObject({ 429: 1, 503: 1 });
     expect(summary.graphRequests).toBe(served.total);
-    expect(served.deltaPage).toBe(3 + 2); // ceil(400 / 199) pages, and the two refused attempts
+    expect(served.deltaPage).toBe(3 + 2); // ceil(400 / 197) pages, and the two refused attempts
   });
 
   it('survives a dropped connection mid-page', async () => {

@@ -104,7 +104,7 @@ export class SyncService {
     let failure: AppError | undefined;
     try {
       source = await this.deps.openSource(request.mailbox);
-      record.counts = await this.syncFolders(run, source, request, async () => { lease.check(); });
+      record.counts = await this.syncFolders(run, source, request, () => checked(lease));
       record.state = 'completed';
     } catch (error) {
       // Another worker owns the sync now: this one writes nothing more, not even its history.
@@ -153,6 +153,16 @@ export class SyncService {
     if (gone.length) await forgetFolders(run.store, gone);
     const counts = finished.reduce((total, state) => addCounts(total, state.counts), zeroCounts());
     return { ...counts, deleted: counts.deleted + deleted };
+  }
+}
+
+/** After each stored page: the lease is still ours (its renewal runs on a timer, not here). */
+function checked(lease: HeldLease): Promise<void> {
+  try {
+    lease.check();
+    return Promise.resolve();
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }
 
