@@ -19,6 +19,8 @@ export interface LocalStackOptions {
   apiPort?: number;
   queuePollMs?: number;
   logger?: HostLogger;
+  /** More app settings for the functions (e.g. a short `SYNC_TIME_BUDGET_MS`). */
+  appSettings?: Record<string, string>;
 }
 
 /** The whole product running locally: the API's functions plus every outside service it talks to. */
@@ -48,7 +50,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const settings = {
     AzureWebJobsStorage: azurite.connectionString, TABLE_PREFIX: `app${randomBytes(4).toString('hex')}`,
     GRAPH_BASE_URL: graph.baseUrl, ENTRA_NETWORK_URL: entra.url, M365_CLIENT_ID: clientId, M365_CLIENT_SECRET: clientSecret,
-    TOKEN_CACHE_KEY: randomBytes(32).toString('base64'), SYNC_QUEUE_NAME: 'sync-jobs',
+    TOKEN_CACHE_KEY: randomBytes(32).toString('base64'), SYNC_QUEUE_NAME: 'sync-jobs', ...options.appSettings,
   };
   try {
     const host = await startFunctionsHost({

@@ -29,6 +29,8 @@ export interface ApiUser {
 export interface ApiHarnessOptions {
   /** After a consent grant, Entra answers consent_required for this long (default 0). */
   consentPropagationMs?: number;
+  /** More app settings for the functions (e.g. a short `SYNC_TIME_BUDGET_MS`). */
+  appSettings?: Record<string, string>;
 }
 
 const SYNC_QUEUE = 'sync-jobs';
@@ -56,6 +58,7 @@ export class ApiHarness {
     const logs: HostLogEntry[] = [];
     const stack = await startLocalStack({
       accessTokenLifetimeSec: 120, consentPropagationMs: options.consentPropagationMs, logger: (entry) => logs.push(entry),
+      appSettings: options.appSettings,
     });
     return new ApiHarness(stack, logs);
   }
