@@ -120,6 +120,7 @@ export class SyncService {
     record.graphRequests += source?.requestCount ?? 0;
     record.problems = [...record.problems, ...run.problems];
     record.tableTransactions += meter.transactions + 2; // + this save and the release (or hand-over) below
+    lease.check(); // a worker that knows it lost its lease leaves the history row to the sync's new worker
     await a.history.save(request.mailbox, lease.row.historyKey, record);
     if (continued) await lease.handOver(SyncLeaseRepository.CONTINUING, CONTINUATION_RESERVATION_MS);
     else await lease.release(record.state === 'completed');
