@@ -10,6 +10,8 @@ param m365ClientSecret string
 @secure()
 @description('base64 of 32 random bytes: the AES-256-GCM key of the stored MSAL token caches')
 param tokenCacheKey string
+@description('ALLOWED_TENANTS: the tenants this deployment serves (comma list of tenant IDs, or any); default: the deploying tenant')
+param allowedTenants string = tenant().tenantId
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
   name: toLower(replace(resourceBaseName, '-', ''))
@@ -48,6 +50,7 @@ resource api 'Microsoft.Web/sites@2023-01-01' = {
         { name: 'M365_CLIENT_ID', value: m365ClientId }
         { name: 'M365_CLIENT_SECRET', value: m365ClientSecret }
         { name: 'TOKEN_CACHE_KEY', value: tokenCacheKey }
+        { name: 'ALLOWED_TENANTS', value: allowedTenants }
       ]
     }
   }

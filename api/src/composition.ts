@@ -1,6 +1,8 @@
+import { createTenantAllowList } from './admin/tenantAllowList';
 import { createTenantGate } from './admin/tenantGate';
 import { TenantSettingsRepository } from './admin/tenantSettingsRepository';
-import { loadIdentityConfig, loadSyncConfig } from './config';
+import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig } from './config';
+import { createRateLimits, type RateLimits } from './http/rateLimiter';
 import { createIdentityServices, type SsoTokenValidator } from './identity';
 import { reusedToken } from './services/backgroundToken';
 import { ContactQueryService } from './services/contactQueryService';
@@ -23,6 +25,8 @@ export interface AppServices {
   validator: SsoTokenValidator;
   /** SSO tokens of any tenant, fully validated (the company settings, so an admin can enable the integration). */
   anyTenantValidator: SsoTokenValidator;
+  /** Per-user and per-tenant limits of the endpoints that cost Entra, Graph or a partition scan (per instance). */
+  rateLimits: RateLimits;
   syncRequests: SyncRequestService;
   syncStatus: SyncStatusService;
   contacts: ContactQueryService;
@@ -50,8 +54,11 @@ export function composeServices(env: Env): AppServices {
   const identityConfig = loadIdentityConfig(env);
   const tables = new TableClientFactory(syncConfig.storageConnection, syncConfig.tablePrefix);
   const settings = new TenantSettingsRepository(tables);
-  const gate = createTenantGate(settings);
-  const identity = createIdentityServices(identityConfig, { tables, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId), log: brokerLog });
+  const isTenantAllowed = createTenantAllowList(identityConfig.allowedTenants);
+  const gate = createTenantGate(settings, { isAllowed: isTenantAllowed });
+  const identity = createIdentityServices(identityConfig, {
+    tables, isTenantAllowed, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId), log: brokerLog,
+  });
   const meter = (): TableWriteMeter => ({ transactions: 0 });
   const leases = async () => new SyncLeaseRepository(await tables.get(TABLES.leases), meter(), syncConfig.syncLeaseMs);
   const history = async () => new SyncHistoryRepository(await tables.get(TABLES.syncs), meter());
@@ -63,6 +70,7 @@ export function composeServices(env: Env): AppServices {
   return {
     validator: identity.validator,
     anyTenantValidator: identity.anyTenantValidator,
+    rateLimits: createRateLimits(loadRateLimitConfig(env)),
     syncRequests: new SyncRequestService({
       settings, broker: identity.broker, leases, queue,
     }),

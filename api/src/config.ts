@@ -48,6 +48,21 @@ export interface IdentityConfig {
   clientSecret: string;
   /** `TOKEN_CACHE_KEY`: base64 of 32 bytes, the AES-GCM key of stored MSAL caches. */
   tokenCacheKey: Buffer;
+  /** `TAB_DOMAIN`: the tab's host; `api://{tabDomain}/{clientId}` is then an accepted audience. Optional. */
+  tabDomain?: string;
+  /**
+   * `ALLOWED_TENANTS`: the tenants this deployment serves, lower-case ids, or `any` (a multi-tenant
+   * operator). Required outside local runs, where it defaults to `any`.
+   */
+  allowedTenants: 'any' | string[];
+}
+
+/** Limits of the endpoints that cost Entra, Graph or a partition scan, per instance (token buckets). */
+export interface RateLimitConfig {
+  /** `RATE_LIMIT_USER_PER_MINUTE`: requests per user and minute to each such endpoint (default 10). */
+  perUserPerMinute: number;
+  /** `RATE_LIMIT_TENANT_PER_MINUTE`: requests per tenant and minute to each such endpoint (default 300). */
+  perTenantPerMinute: number;
 }
 
 export function loadSyncConfig(env: Env = process.env): SyncConfig {
@@ -58,7 +73,7 @@ export function loadSyncConfig(env: Env = process.env): SyncConfig {
     fail('AzureWebJobsStorage', 'is not a storage connection string');
   }
   const graphBaseUrl = (env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
-  if (!isHttpUrl(graphBaseUrl)) fail('GRAPH_BASE_URL', 'must be an http(s) URL such as https://graph.microsoft.com/v1.0');
+  if (!isServiceUrl(graphBaseUrl)) fail('GRAPH_BASE_URL', `must be an https URL such as https://graph.microsoft.com/v1.0${LOOPBACK_NOTE}`);
   const graphMaxConcurrency = Number(env.GRAPH_MAX_CONCURRENCY ?? '4');
   if (!Number.isInteger(graphMaxConcurrency) || graphMaxConcurrency < 1 || graphMaxConcurrency > 4) {
     fail('GRAPH_MAX_CONCURRENCY', 'must be a whole number from 1 to 4');
@@ -88,14 +103,49 @@ export function loadIdentityConfig(env: Env = process.env): IdentityConfig {
   const authorityHost = (env.ENTRA_AUTHORITY_HOST ?? 'https://login.microsoftonline.com').replace(/\/+$/, '');
   if (!authorityHost.startsWith('https://')) fail('ENTRA_AUTHORITY_HOST', 'must be an https URL');
   const authorityNetworkUrl = env.ENTRA_NETWORK_URL?.replace(/\/+$/, '') || undefined;
-  if (authorityNetworkUrl && !isHttpUrl(authorityNetworkUrl)) fail('ENTRA_NETWORK_URL', 'must be an http(s) URL');
+  if (authorityNetworkUrl && !isServiceUrl(authorityNetworkUrl)) fail('ENTRA_NETWORK_URL', `must be an https URL${LOOPBACK_NOTE}`);
   const clientId = env.M365_CLIENT_ID ?? '';
   if (!/^[0-9a-f-]{36}$/i.test(clientId)) fail('M365_CLIENT_ID', 'must be the Entra app\'s Application (client) ID, a GUID');
   const clientSecret = env.M365_CLIENT_SECRET ?? '';
   if (!clientSecret) fail('M365_CLIENT_SECRET', 'is not set; give the Entra app\'s client secret');
   const tokenCacheKey = Buffer.from(env.TOKEN_CACHE_KEY ?? '', 'base64');
   if (tokenCacheKey.length !== 32) fail('TOKEN_CACHE_KEY', 'must be base64 of 32 random bytes (openssl rand -base64 32)');
-  return { authorityHost, authorityNetworkUrl, clientId, clientSecret, tokenCacheKey };
+  const tabDomain = readTabDomain(env);
+  const allowedTenants = readAllowedTenants(env);
+  return { authorityHost, authorityNetworkUrl, clientId, clientSecret, tokenCacheKey, tabDomain, allowedTenants };
+}
+
+/** `RATE_LIMIT_USER_PER_MINUTE` and `RATE_LIMIT_TENANT_PER_MINUTE` (whole numbers, 1–100 000). */
+export function loadRateLimitConfig(env: Env = process.env): RateLimitConfig {
+  return {
+    perUserPerMinute: readCount(env, 'RATE_LIMIT_USER_PER_MINUTE', 10),
+    perTenantPerMinute: readCount(env, 'RATE_LIMIT_TENANT_PER_MINUTE', 300),
+  };
+}
+
+function readCount(env: Env, setting: string, fallback: number): number {
+  const value = Number(env[setting] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 100_000) fail(setting, 'must be a whole number from 1 to 100000');
+  return value;
+}
+
+/** A host name with an optional port, as in the tab's URL; no scheme, no path. */
+function readTabDomain(env: Env): string | undefined {
+  const tabDomain = env.TAB_DOMAIN?.trim().toLowerCase() || undefined;
+  if (tabDomain && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/.test(tabDomain)) {
+    fail('TAB_DOMAIN', 'must be the host of the tab, such as contoso.azurewebsites.net (no https://, no path)');
+  }
+  return tabDomain;
+}
+
+/** `any`, or a comma list of tenant ids; no default in production: the operator says whom the deployment serves. */
+function readAllowedTenants(env: Env): 'any' | string[] {
+  const value = (env.ALLOWED_TENANTS ?? (isLocal(env) ? 'any' : '')).trim();
+  if (!value) fail('ALLOWED_TENANTS', 'is not set; give your Directory (tenant) ID, a comma list of tenant IDs, or "any"');
+  if (value.toLowerCase() === 'any') return 'any';
+  const ids = value.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean);
+  if (!ids.length || !ids.every((id) => TENANT_ID.test(id))) fail('ALLOWED_TENANTS', 'must be "any" or a comma list of Directory (tenant) IDs (GUIDs)');
+  return ids;
 }
 
 /**
@@ -113,10 +163,19 @@ function isLocal(env: Env): boolean {
   return env.AZURE_FUNCTIONS_ENVIRONMENT === 'Development' || env.CONTACT_SYNC_LOCAL === '1';
 }
 
-function isHttpUrl(value: string): boolean {
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const LOOPBACK_NOTE = ' (plain http only on loopback: 127.0.0.1, ::1 or localhost)';
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/**
+ * An https URL, or plain http to this machine (the local simulators). Plain http elsewhere would send
+ * tokens in clear text, so a mistyped override must fail at start-up, not leak.
+ */
+export function isServiceUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
+    if (url.username || url.password) return false;
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
   } catch {
     return false;
   }

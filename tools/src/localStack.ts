@@ -19,9 +19,12 @@ export interface LocalStackOptions {
   apiPort?: number;
   queuePollMs?: number;
   logger?: HostLogger;
-  /** More app settings for the functions (e.g. a short `SYNC_TIME_BUDGET_MS`). */
-  appSettings?: Record<string, string>;
+  /** App settings to add or replace (e.g. `ALLOWED_TENANTS`, rate limits). */
+  settings?: Record<string, string>;
 }
+
+/** The tab's host in local runs: the audience `api://localhost:53000/{clientId}` is accepted. */
+export const LOCAL_TAB_DOMAIN = 'localhost:53000';
 
 /** The whole product running locally: the API's functions plus every outside service it talks to. */
 export interface LocalStack {
@@ -50,7 +53,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const settings = {
     AzureWebJobsStorage: azurite.connectionString, TABLE_PREFIX: `app${randomBytes(4).toString('hex')}`,
     GRAPH_BASE_URL: graph.baseUrl, ENTRA_NETWORK_URL: entra.url, M365_CLIENT_ID: clientId, M365_CLIENT_SECRET: clientSecret,
-    TOKEN_CACHE_KEY: randomBytes(32).toString('base64'), SYNC_QUEUE_NAME: 'sync-jobs', ...options.appSettings,
+    TOKEN_CACHE_KEY: randomBytes(32).toString('base64'), SYNC_QUEUE_NAME: 'sync-jobs',
+    TAB_DOMAIN: LOCAL_TAB_DOMAIN, ALLOWED_TENANTS: 'any', ...options.settings,
   };
   try {
     const host = await startFunctionsHost({

@@ -24,6 +24,16 @@ describe('tenant gate', () => {
     await expect(createTenantGate(store, { now }).isTenantEnabled(TENANT)).resolves.toBe(expected);
   });
 
+  it('never enables a tenant the operator does not allow, and reads nothing for it', async () => {
+    const store = new MemoryTenantSettingsStore();
+    await store.saveIntegration(TENANT, integration(true));
+    const reads: string[] = [];
+    const counting = { getIntegration: (tenantId: string) => { reads.push(tenantId); return store.getIntegration(tenantId); } };
+    await expect(createTenantGate(counting, { now, isAllowed: () => false }).isTenantEnabled(TENANT)).resolves.toBe(false);
+    await expect(createTenantGate(counting, { now, isAllowed: () => true }).isTenantEnabled(TENANT)).resolves.toBe(true);
+    expect(reads).toEqual([TENANT]);
+  });
+
   it('reuses an answer for the ttl, case-insensitively, then asks the store again', async () => {
     const store = new MemoryTenantSettingsStore();
     const gate = createTenantGate(store, { ttlMs: 100, now });

@@ -18,6 +18,8 @@ export interface TenantGateOptions {
   /** Answers kept at most (default 10 000): forged tokens with random tenant ids must not grow memory. */
   maxEntries?: number;
   now?: () => number;
+  /** The operator's allow-list (`ALLOWED_TENANTS`): a tenant not on it is never enabled, whatever is stored. */
+  isAllowed?: (tenantId: string) => boolean;
 }
 
 /** A {@link TenantGate} over the settings store with a short in-memory cache. */
@@ -29,6 +31,7 @@ export function createTenantGate(store: Pick<TenantSettingsStore, 'getIntegratio
   return {
     async isTenantEnabled(tenantId) {
       const key = tenantId.toLowerCase();
+      if (options.isAllowed && !options.isAllowed(key)) return false;
       const cached = answers.get(key);
       if (cached && cached.until > now()) return cached.enabled;
       const integration = await store.getIntegration(key);

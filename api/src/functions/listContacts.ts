@@ -3,9 +3,13 @@ import { type CallerHandler, json, withCaller } from '../http/callerHandler';
 import { contactsQuery } from '../http/requestSchemas';
 import { parseQuery } from '../http/requestValidation';
 
-/** `GET /api/contacts?search=&top=&skip=` → 200 `{ contacts, more }`: the caller's stored contacts. */
+/**
+ * `GET /api/contacts?search=&top=&skip=` → 200 `{ contacts, more }`: the caller's stored contacts. A search
+ * scans the caller's partition, so it is rate limited (429 `throttled` with Retry-After); paging is not.
+ */
 export const listContacts: CallerHandler = async (request, caller, services) => {
   const { search, top, skip } = parseQuery(contactsQuery, request);
+  if (search) services.rateLimits.check('search', caller);
   return json(await services.contacts.search(caller, { text: search, top, skip }));
 };
 

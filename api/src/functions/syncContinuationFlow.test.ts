@@ -5,7 +5,7 @@ let tenantId: string;
 
 beforeAll(async () => {
   // A one-second budget: a sync of slow pages crosses several invocations of the queue function.
-  api = await ApiHarness.start({ appSettings: { SYNC_TIME_BUDGET_MS: '1000' } });
+  api = await ApiHarness.start({ settings: { SYNC_TIME_BUDGET_MS: '1000' } });
   tenantId = await api.enabledTenant();
 });
 afterAll(async () => { await api?.stop(); });

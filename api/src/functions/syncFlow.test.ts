@@ -63,9 +63,12 @@ describe('the whole path: SSO token → POST /api/sync → queue → import → 
     slowGraph();
     const first = await api.as(user, 'POST', '/api/sync');
     expect(first.status).toBe(202);
+    const oboBefore = api.entra.sim.stats.oboRequests;
     const second = await api.as(user, 'POST', '/api/sync', { full: true });
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ code: 'sync_running', details: { syncId: first.body.syncId } });
+    // The cheap check comes first: a second press costs Entra nothing.
+    expect(api.entra.sim.stats.oboRequests).toBe(oboBefore);
     await api.drain();
     const third = await api.as(user, 'POST', '/api/sync');
     expect(third.status).toBe(202);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSigningKey } from '../../../tools/src/entraSimulator';
 import type { TokenRejectionReason } from '../identity';
+import { LOCAL_TAB_DOMAIN } from '../../../tools/src/localStack';
 import { ApiHarness, type ApiResponse, type ApiUser } from '../../../tools/src/testing/apiHarness';
 
 let api: ApiHarness;
@@ -52,6 +53,8 @@ describe('forged SSO tokens', () => {
     ['signed by a key the authority never published', async () => alice.token({ signingKey: (await createSigningKey()).privateKey }), 'bad_signature'],
     ['tampered payload (another user\'s oid)', async () => tamper(await alice.token(), { oid: bob.userId }), 'bad_signature'],
     ['missing scope', () => alice.token({ scp: 'User.Read' }), 'missing_scope'],
+    ['our client id under another domain\'s Application ID URI', () => alice.token({ aud: `api://evil.example/${api.clientId}` }), 'wrong_audience'],
+    ['our client id as a bare Application ID URI', () => alice.token({ aud: `api://${api.clientId}` }), 'wrong_audience'],
   ];
 
   it.each(forged)('refuses %s with a 401 that does not say which check failed', async (_name, forge, reason) => {
@@ -63,6 +66,21 @@ describe('forged SSO tokens', () => {
 
   it('accepts the same user\'s genuine token (the table above fails for its forgery only)', async () => {
     expect((await api.as(alice, 'GET', '/api/sync/status')).status).toBe(200);
+  });
+
+  it('accepts the Application ID URI on the configured tab domain', async () => {
+    expect((await api.call('GET', '/api/sync/status', await alice.token({ aud: `api://${LOCAL_TAB_DOMAIN}/${api.clientId}` }))).status).toBe(200);
+  });
+
+  it.each([
+    ['a bad signature', async (tid: string) => api.user(tid).token({ signingKey: (await createSigningKey()).privateKey })],
+    ['an unknown kid', async (tid: string) => api.user(tid).token({ signingKey: (await createSigningKey()).privateKey, kid: 'never-published' })],
+    ['no signature (alg: none)', (tid: string) => api.user(tid).token({ alg: 'none' })],
+  ])('refuses a token of a random tenant with %s without asking Entra anything about that tenant', async (_name, forge) => {
+    const tid = randomUUID();
+    const token = await forge(tid);
+    for (const path of ['/api/sync/status', '/api/org/integration']) expectGeneric401(await api.call('GET', path, token));
+    expect(api.entra.sim.requestsFor(tid)).toEqual([]);
   });
 
   it.each([

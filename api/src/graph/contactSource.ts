@@ -19,14 +19,34 @@ export interface DeltaPage {
   deltaLink?: string;
 }
 
+/** One round of the folder tree's delta (`GET /me/contactFolders/delta`). */
+export interface FolderChanges {
+  /** Folders added, renamed or moved, in their current state (a full round: every folder it tracks). */
+  changed: ContactFolderInfo[];
+  /** Ids Graph reports as `@removed`. */
+  removedIds: string[];
+  /** Where the next round starts. */
+  deltaLink: string;
+}
+
 /** Where contacts come from; Graph in production, the simulator in tests (over HTTP either way). */
 export interface ContactSource {
-  /** The default Contacts folder and every folder below it. */
+  /** The default Contacts folder and every folder below it, walked level by level (`childFolders`). */
   listFolders(): Promise<ContactFolderInfo[]>;
+  /**
+   * A round of the folder tree's delta: every folder it tracks without `deltaLink`, else the changes since
+   * that link. Throws {@link DeltaTokenExpiredError} when Graph no longer knows the link's token.
+   */
+  folderChanges(deltaLink?: string): Promise<FolderChanges>;
   /** The URL of a full delta round of one folder. */
   initialDeltaUrl(folderId: string): string;
   /** One page; throws {@link DeltaTokenExpiredError} when the stored delta token is no longer valid. */
   fetchDeltaPage(url: string): Promise<DeltaPage>;
+  /**
+   * Several pages at once (JSON `$batch`, ≤ 20 a round trip), each a page or the error
+   * {@link fetchDeltaPage} would have thrown for it.
+   */
+  fetchDeltaPages(urls: readonly string[]): Promise<Array<DeltaPage | Error>>;
   /** Graph requests sent so far, retries included. */
   readonly requestCount: number;
 }

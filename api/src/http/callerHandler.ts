@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { type AppServices, appServices } from '../composition';
 import { type CallerIdentity, readBearerToken } from '../identity';
-import { CORRELATION_HEADER, errorResponse } from './errorResponse';
+import { CORRELATION_HEADER, errorResponse, forAnonymousCaller } from './errorResponse';
 
 /**
  * Which tenants an endpoint lets in: `enabledTenant` (every endpoint) needs the token's tenant to have an
@@ -20,14 +20,15 @@ export type CallerHandler = (request: HttpRequest, caller: CallerIdentity, servi
 export function withCaller(access: TenantAccess, handler: CallerHandler): (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit> {
   return async (request, context) => {
     const correlationId = context.invocationId;
+    let caller: CallerIdentity | undefined;
     try {
       const services = appServices();
       const validator = access === 'anyTenant' ? services.anyTenantValidator : services.validator;
-      const caller = await validator.validate(readBearerToken(request.headers.get('authorization')));
+      caller = await validator.validate(readBearerToken(request.headers.get('authorization')));
       const response = await handler(request, caller, services, context);
       return { ...response, headers: { ...(response.headers as Record<string, string> | undefined), [CORRELATION_HEADER]: correlationId } };
     } catch (error) {
-      return errorResponse(error, correlationId, context);
+      return errorResponse(caller ? error : forAnonymousCaller(error), correlationId, context);
     }
   };
 }

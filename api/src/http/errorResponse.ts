@@ -1,5 +1,5 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
-import { type AppError, toAppError } from '../errors/appError';
+import { AppError, toAppError } from '../errors/appError';
 import { rejectionReasonOf } from '../identity';
 
 /** The header every response of the API carries; the same id is in the error body and the log line. */
@@ -30,7 +30,19 @@ export function errorResponse(error: unknown, correlationId: string, log: Pick<I
   if (appError.details && appError.code !== 'unauthorized') body.details = appError.details;
   const headers: Record<string, string> = { [CORRELATION_HEADER]: correlationId };
   if (appError.status === 401) headers['www-authenticate'] = 'Bearer';
+  const retryAfterSec = appError.details?.retryAfterSec;
+  if (appError.code === 'throttled' && typeof retryAfterSec === 'number') headers['retry-after'] = String(retryAfterSec);
   return { status: appError.status, jsonBody: body, headers };
+}
+
+/**
+ * What a caller who is not signed in may learn of an error: that the sign-in failed (401), or that something
+ * went wrong on our side (a generic 500 `internal`). A `configuration_invalid` (which names a setting) or
+ * any other detail stays in the server log, through the cause.
+ */
+export function forAnonymousCaller(error: unknown): unknown {
+  if (error instanceof AppError && error.code === 'unauthorized') return error;
+  return new AppError('internal', 'Something went wrong on our side. Please try again.', { cause: error });
 }
 
 /** Why, for the server log: the token check that failed, or the cause's name and message (shortened, tokens masked). */
@@ -39,6 +51,7 @@ function causeOf(error: AppError): string {
   if (reason) return ` reason=${reason}`;
   const cause = error.cause;
   if (!(cause instanceof Error)) return '';
-  const text = `${cause.name}: ${cause.message}`.replace(/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '[token]');
+  const name = cause instanceof AppError ? `${cause.name}(${cause.code})` : cause.name;
+  const text = `${name}: ${cause.message}`.replace(/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '[token]');
   return ` cause="${text.slice(0, MAX_LOGGED_CAUSE)}"`;
 }

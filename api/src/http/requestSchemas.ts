@@ -6,6 +6,20 @@ import { SYNC_SCHEDULES, WHO_MAY_SYNC } from '../admin/tenantSettings';
  * does not know (say a `userId`) is a 400, never silently ignored. Queries ignore unknown parameters.
  */
 
+/**
+ * Characters that have no place in a name people read and that can mislead or break what shows it: C0 and
+ * C1 controls (tab, newline, escape…), the line and paragraph separators U+2028/2029, and the bidirectional
+ * marks, embeddings, overrides and isolates (U+200E/200F, U+061C, U+202A–202E, U+2066–2069: "Trojan Source").
+ */
+const UNSAFE_TEXT = /[\p{Cc}\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/u;
+
+/** Free text an admin saves and other people read: 1–`max` characters after trimming, none of them unsafe. */
+function displayText(max: number) {
+  return z.string()
+    .refine((value) => !UNSAFE_TEXT.test(value), { error: 'must not contain control characters, line separators or text-direction marks' })
+    .trim().min(1).max(max);
+}
+
 /** `POST /api/sync`: `{ full?: boolean }` (also an empty body). */
 export const startSyncBody = z.strictObject({
   full: z.boolean().optional().default(false),
@@ -25,7 +39,7 @@ export const contactsQuery = z.object({
 
 /** `PUT /api/org/integration`. */
 export const integrationBody = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: displayText(100),
   clientId: z.guid('must be a GUID: the Application (client) ID'),
   tenantId: z.guid('must be a GUID: the Directory (tenant) ID'),
   enabled: z.boolean(),

@@ -20,6 +20,8 @@ describe('request validation', () => {
     ['an unknown body field', startSyncBody, { userId: 'someone-else' }, 'userId'],
     ['a malformed client id', integrationBody, { name: 'O', clientId: 'nope', tenantId: GUID, enabled: true }, 'clientId'],
     ['a missing name', integrationBody, { clientId: GUID, tenantId: GUID, enabled: true }, 'name'],
+    ['a blank name', integrationBody, { name: '   ', clientId: GUID, tenantId: GUID, enabled: true }, 'name'],
+    ['a name over 100 characters', integrationBody, { name: 'O'.repeat(101), clientId: GUID, tenantId: GUID, enabled: true }, 'name'],
     ['an unknown schedule', policyBody, { whoMaySync: 'everyone', allowedSchedules: ['daily', 'monthly'] }, 'allowedSchedules.1'],
     ['an unknown audience', policyBody, { whoMaySync: 'some', allowedSchedules: [] }, 'whoMaySync'],
     ['a body that is not an object', policyBody, [], 'body'],
@@ -39,6 +41,17 @@ describe('request validation', () => {
   ])('refuses the query %s', (query, schema, field) => {
     const error = rejection(() => parseQuery(schema, { query: new URLSearchParams(query) }));
     expect(error.details).toMatchObject({ field });
+  });
+
+  it.each(['\u0000', '\n', '\t', '\u001b[31m', '\u007f', '\u0085', '\u2028', '\u2029', '\u202e', '\u202d', '\u2066', '\u2069', '\u200f', '\u061c'])(
+    'refuses a name with %j inside, naming the field', (char) => {
+      const error = rejection(() => parseWith(integrationBody, { name: `Outlook${char}(Contoso)`, clientId: GUID, tenantId: GUID, enabled: true }));
+      expect(error).toMatchObject({ code: 'invalid_request', status: 400, details: { field: 'name' } });
+    },
+  );
+
+  it.each(['Outlook (Contoso)', 'Outlook – Zürich 東京', 'Outlook 👩‍💻', 'Outlook\u200d(ZWJ and ZWNJ\u200c in scripts that need them)'])('accepts the name %p', (name) => {
+    expect(parseWith(integrationBody, { name, clientId: GUID, tenantId: GUID, enabled: true }).name).toBe(name);
   });
 
   it('gives defaults and ignores unknown query parameters', () => {

@@ -1,4 +1,4 @@
-import { msalAuthorityMetadata, tenantIssuers, toNetworkUrl } from './authorityUrls';
+import { tenantIssuers, toNetworkUrl } from './authorityUrls';
 
 const host = 'https://login.microsoftonline.com';
 const local = { authorityHost: host, authorityNetworkUrl: 'http://127.0.0.1:5599' };
@@ -21,12 +21,8 @@ describe('toNetworkUrl', () => {
   });
 });
 
-describe('issuers and metadata', () => {
+describe('issuers', () => {
   it('accepts the v2 issuer on the configured host and the v1 issuer', () => {
     expect(tenantIssuers(host, 'tid')).toEqual([`${host}/tid/v2.0`, 'https://sts.windows.net/tid/']);
-  });
-
-  it('inlines tenant endpoints on the public host for msal', () => {
-    expect(JSON.parse(msalAuthorityMetadata(host, 'tid'))).toMatchObject({ token_endpoint: `${host}/tid/oauth2/v2.0/token`, issuer: `${host}/tid/v2.0` });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Where the Entra authority is, in its two forms: the public https host that issuers and msal's authority
+ * Where the Entra authority is, in its two forms: the public https host that issuers and token endpoint URLs
  * name (`ENTRA_AUTHORITY_HOST`), and where requests actually go (`ENTRA_NETWORK_URL`, the local authority
  * in development and tests; the public host when unset).
  */
@@ -18,9 +18,9 @@ export function tenantIssuers(authorityHost: string, tenantId: string): string[]
   return [`${authorityHost}/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
 }
 
-/** The tenant's OpenID configuration, at the network location. */
-export function openIdConfigurationUrl(location: AuthorityLocation, tenantId: string): string {
-  return `${networkBase(location)}/${tenantId}/v2.0/.well-known/openid-configuration`;
+/** Entra's common signing keys (the same for every tenant), at the network location. */
+export function commonKeysUrl(location: AuthorityLocation): string {
+  return `${networkBase(location)}/common/discovery/v2.0/keys`;
 }
 
 /**
@@ -48,29 +48,4 @@ function safeOrigin(url: string): string {
   } catch {
     return 'an invalid URL';
   }
-}
-
-/**
- * msal's `authorityMetadata` for a tenant, inline, so msal never fetches discovery (the endpoints are the
- * public ones; the network client maps them when a local authority is configured).
- */
-export function msalAuthorityMetadata(authorityHost: string, tenantId: string): string {
-  const base = `${authorityHost}/${tenantId}`;
-  return JSON.stringify({
-    token_endpoint: `${base}/oauth2/v2.0/token`,
-    authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-    end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-    jwks_uri: `${base}/discovery/v2.0/keys`,
-    issuer: `${base}/v2.0`,
-  });
-}
-
-/** msal's `cloudDiscoveryMetadata`, inline: the authority host is its own (only) alias. */
-export function msalCloudDiscoveryMetadata(authorityHost: string): string {
-  const host = new URL(authorityHost).host;
-  return JSON.stringify({
-    tenant_discovery_endpoint: `${authorityHost}/{tenant}/v2.0/.well-known/openid-configuration`,
-    'api-version': '1.1',
-    metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
-  });
 }

@@ -1,38 +1,30 @@
-import { AuthError, InteractionRequiredAuthError } from '@azure/msal-node';
 import { AppError } from '../errors/appError';
+import { EntraTokenError } from './tokenEndpointClient';
 
 /**
- * What an msal-node failure means for us:
+ * What a token endpoint failure means for us:
  * - `consent`: the user must consent (again) or otherwise interact: AADSTS65001, `consent_required`,
- *   `interaction_required`, or any InteractionRequiredAuthError (msal's own verdict; the tab's consent
- *   popup is that interaction). Entra sends 65001 on a refresh without a suberror, so msal raises a plain
- *   ServerError there: the code is recognised, not only the class;
+ *   `interaction_required`, or suberror `consent_required` (the tab's consent popup is that interaction).
+ *   Entra sends 65001 on a refresh without a suberror: the code is recognised, not only the suberror;
  * - `grant`: Entra refused the grant for another reason (expired or revoked assertion or refresh token);
  * - `client`: our app registration's credentials are wrong (`invalid_client`, `unauthorized_client`);
- * - `other`: network, Entra outage, anything else.
+ * - `other`: network, Entra outage, a response we cannot read, anything else.
  */
 export type EntraFailure = 'consent' | 'grant' | 'client' | 'other';
 
-const CONSENT_CODES = new Set(['consent_required', 'interaction_required']);
+const CONSENT_ERRORS = new Set(['consent_required', 'interaction_required']);
+const CONSENT_CODE = 65001;
 
-/** Classifies an error thrown by msal-node. */
+/** Classifies an error of the token endpoint client. */
 export function classifyEntraFailure(error: unknown): EntraFailure {
-  if (!(error instanceof AuthError)) return 'other';
-  if (error instanceof InteractionRequiredAuthError || isConsentFailure(error)) return 'consent';
-  if (error.errorCode === 'invalid_client' || error.errorCode === 'unauthorized_client') return 'client';
-  if (error.errorCode === 'invalid_grant') return 'grant';
+  if (!(error instanceof EntraTokenError)) return 'other';
+  if (CONSENT_ERRORS.has(error.error) || error.suberror === 'consent_required' || error.errorCodes.includes(CONSENT_CODE)) return 'consent';
+  if (error.error === 'invalid_client' || error.error === 'unauthorized_client') return 'client';
+  if (error.error === 'invalid_grant') return 'grant';
   return 'other';
 }
 
-function isConsentFailure(error: AuthError): boolean {
-  const errorNo = (error as { errorNo?: unknown }).errorNo;
-  return CONSENT_CODES.has(error.errorCode)
-    || CONSENT_CODES.has(error.subError)
-    || String(errorNo) === '65001'
-    || /\bAADSTS65001\b/.test(error.errorMessage);
-}
-
-/** The AppError a failed on-behalf-of exchange gives the caller (the msal error stays in `cause`). */
+/** The AppError a failed on-behalf-of exchange gives the caller (the Entra error stays in `cause`). */
 export function exchangeError(failure: EntraFailure, cause: unknown): AppError {
   switch (failure) {
     case 'consent':

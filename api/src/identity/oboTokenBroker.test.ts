@@ -5,9 +5,9 @@ import { startEntraSimulator, type RunningEntraSimulator } from '../../../tools/
 import { AppError } from '../errors/appError';
 import { TABLES, TableClientFactory } from '../storage/tableClientFactory';
 import { createCacheCipher, type CacheCipher } from './cacheCipher';
-import { createConfidentialClientFactory } from './confidentialClientFactory';
-import { ownerContext } from './encryptedCachePlugin';
+import { openGrant } from './delegatedGrant';
 import { OboTokenBroker } from './oboTokenBroker';
+import { createTokenEndpointClient } from './tokenEndpointClient';
 import { TableUserTokenCacheStore, USER_TOKEN_PROPERTIES } from './userTokenCacheStore';
 
 const AUTHORITY_HOST = 'https://login.microsoftonline.com';
@@ -23,7 +23,7 @@ let running: RunningEntraSimulator;
 beforeAll(async () => {
   [azurite, running] = await Promise.all([
     startAzurite(),
-    // Graph tokens shorter than msal's 5-minute renewal offset: every background call really refreshes.
+    // Graph tokens shorter than the broker's 5-minute margin: every background call really refreshes.
     startEntraSimulator({ clientId, clientSecret, accessTokenLifetimeSec: 120 }),
   ]);
   tables = new TableClientFactory(azurite.connectionString, `idt${randomBytes(4).toString('hex')}`);
@@ -44,7 +44,7 @@ function brokerFor(setup: BrokerSetup = {}): { broker: OboTokenBroker; sleeps: n
   const sim = setup.sim ?? running;
   const sleeps: number[] = [];
   const broker = new OboTokenBroker({
-    createClient: createConfidentialClientFactory({
+    tokens: createTokenEndpointClient({
       authorityHost: AUTHORITY_HOST, authorityNetworkUrl: sim.url, clientId, clientSecret: setup.secret ?? clientSecret,
     }),
     store: new TableUserTokenCacheStore(tables),
@@ -60,6 +60,10 @@ async function userRow(userId: string): Promise<Record<string, unknown> | undefi
   return table.getEntity<Record<string, unknown>>(tenantId, userId).catch(() => undefined);
 }
 
+async function storedRefreshToken(userId: string): Promise<string | undefined> {
+  return openGrant(cipher, tenantId, userId, String((await userRow(userId))?.[USER_TOKEN_PROPERTIES.grant])).refreshToken;
+}
+
 async function connectedUser(sim = running): Promise<{ userId: string; ssoToken: string }> {
   const userId = randomUUID();
   sim.sim.setConsent(tenantId, userId, 'granted');
@@ -73,34 +77,45 @@ async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
   return error;
 }
 
+/** Token requests the simulator answers while `action` runs, by grant. */
+async function requestsDuring(action: () => Promise<unknown>, sim = running): Promise<{ obo: number; refresh: number }> {
+  const before = { ...sim.sim.stats };
+  await action().catch(() => undefined);
+  return { obo: sim.sim.stats.oboRequests - before.oboRequests, refresh: sim.sim.stats.refreshRequests - before.refreshRequests };
+}
+
 describe('on-behalf-of exchange', () => {
-  it('gives a Graph token with Contacts.Read when consent is granted, and stores the cache', async () => {
+  it('gives a Graph token with Contacts.Read when consent is granted, and stores the grant with a refresh token', async () => {
     const { userId, ssoToken } = await connectedUser();
     const token = await brokerFor().broker.exchange(ssoToken, { tenantId, userId });
     expect(decodeJwt(token)).toMatchObject({ aud: 'https://graph.microsoft.com', tid: tenantId, oid: userId });
     expect(String(decodeJwt(token).scp).split(' ')).toContain('Contacts.Read');
     await expect(running.sim.verifyGraphToken(token)).resolves.toEqual({ tenantId, userId });
-    expect(await userRow(userId)).toMatchObject({ [USER_TOKEN_PROPERTIES.cache]: expect.stringMatching(/^v1\./), reconnectNeeded: false });
+    expect(await userRow(userId)).toMatchObject({ [USER_TOKEN_PROPERTIES.grant]: expect.stringMatching(/^v1\./), reconnectNeeded: false });
+    expect(await storedRefreshToken(userId)).toEqual(expect.any(String));
   });
 
-  it('answers consent_required when consent is missing, after retrying with backoff', async () => {
+  it('answers the first consent_required at once: one request to Entra, no waiting', async () => {
     const userId = randomUUID();
     const ssoToken = await running.sim.mintSsoToken({ tenantId, userId });
     const { broker, sleeps } = brokerFor({ delays: [10, 20, 30] });
-    const before = running.sim.stats.tokenRequests;
-    const error = await appErrorOf(broker.exchange(ssoToken, { tenantId, userId }));
-    expect(error.code).toBe('consent_required');
-    expect(error.status).toBe(403);
-    expect(sleeps).toEqual([10, 20, 30]);
-    expect(running.sim.stats.tokenRequests - before).toBe(4);
-    expect(error.message).not.toContain(ssoToken);
+    let error: AppError | undefined;
+    const requests = await requestsDuring(async () => { error = await appErrorOf(broker.exchange(ssoToken, { tenantId, userId })); });
+    expect(error).toMatchObject({ code: 'consent_required', status: 403 });
+    expect(requests).toEqual({ obo: 1, refresh: 0 });
+    expect(sleeps).toEqual([]);
+    expect(error?.message).not.toContain(ssoToken);
   });
 
-  it('succeeds once a fresh grant has reached Entra (propagation delay)', async () => {
+  it('waits out the consent\'s propagation only on the retry after the consent popup', async () => {
     const slow = await startEntraSimulator({ clientId, clientSecret, consentPropagationMs: 400 });
     try {
-      const { userId, ssoToken } = await connectedUser(slow);
+      const userId = randomUUID();
+      const ssoToken = await slow.sim.mintSsoToken({ tenantId, userId });
       const { broker, sleeps } = brokerFor({ sim: slow, delays: [250, 250, 250, 250] });
+      expect((await appErrorOf(broker.exchange(ssoToken, { tenantId, userId }))).code).toBe('consent_required');
+      expect(sleeps).toEqual([]);
+      slow.sim.setConsent(tenantId, userId, 'granted');
       const token = await broker.exchange(ssoToken, { tenantId, userId });
       expect(decodeJwt(token)).toMatchObject({ oid: userId });
       expect(sleeps.length).toBeGreaterThanOrEqual(1);
@@ -108,6 +123,18 @@ describe('on-behalf-of exchange', () => {
     } finally {
       await slow.stop();
     }
+  });
+
+  it('answers consent_required after the retries when the user did not consent in the popup', async () => {
+    const userId = randomUUID();
+    const ssoToken = await running.sim.mintSsoToken({ tenantId, userId });
+    const { broker, sleeps } = brokerFor({ delays: [10, 20, 30] });
+    await appErrorOf(broker.exchange(ssoToken, { tenantId, userId }));
+    const requests = await requestsDuring(async () => {
+      expect((await appErrorOf(broker.exchange(ssoToken, { tenantId, userId }))).code).toBe('consent_required');
+    });
+    expect(sleeps).toEqual([10, 20, 30]);
+    expect(requests.obo).toBe(4);
   });
 
   it('answers unauthorized, without retrying, when Entra refuses the assertion', async () => {
@@ -127,14 +154,44 @@ describe('on-behalf-of exchange', () => {
 });
 
 describe('background tokens', () => {
-  it('refreshes a Graph token from the stored cache without the user', async () => {
+  it('refreshes a Graph token from the grant a real exchange stored, and keeps the new refresh token', async () => {
+    const { userId, ssoToken } = await connectedUser();
+    await brokerFor().broker.exchange(ssoToken, { tenantId, userId });
+    const first = await storedRefreshToken(userId);
+    let token = '';
+    const requests = await requestsDuring(async () => { token = await brokerFor().broker.tokenForBackground(tenantId, userId); });
+    expect(requests).toEqual({ obo: 0, refresh: 1 });
+    await expect(running.sim.verifyGraphToken(token)).resolves.toEqual({ tenantId, userId });
+    const second = await storedRefreshToken(userId);
+    expect(second).toEqual(expect.any(String));
+    expect(second).not.toBe(first);
+  });
+
+  it('uses the stored Graph token while it has more than five minutes left', async () => {
+    const long = await startEntraSimulator({ clientId, clientSecret, accessTokenLifetimeSec: 3600 });
+    try {
+      const { userId, ssoToken } = await connectedUser(long);
+      const exchanged = await brokerFor({ sim: long }).broker.exchange(ssoToken, { tenantId, userId });
+      let token = '';
+      const requests = await requestsDuring(async () => { token = await brokerFor({ sim: long }).broker.tokenForBackground(tenantId, userId); }, long);
+      expect(requests).toEqual({ obo: 0, refresh: 0 });
+      expect(token).toBe(exchanged);
+    } finally {
+      await long.stop();
+    }
+  });
+
+  it('answers reconnect_needed once the refresh token is revoked, after really asking Entra', async () => {
     const { userId, ssoToken } = await connectedUser();
     const { broker } = brokerFor();
     await broker.exchange(ssoToken, { tenantId, userId });
-    const before = running.sim.stats.tokenRequests;
-    const token = await brokerFor().broker.tokenForBackground(tenantId, userId);
-    expect(running.sim.stats.tokenRequests - before).toBe(1);
-    await expect(running.sim.verifyGraphToken(token)).resolves.toEqual({ tenantId, userId });
+    await broker.tokenForBackground(tenantId, userId);
+    running.sim.revokeSignInSessions(tenantId, userId);
+    let error: AppError | undefined;
+    const requests = await requestsDuring(async () => { error = await appErrorOf(broker.tokenForBackground(tenantId, userId)); });
+    expect(error?.code).toBe('reconnect_needed');
+    expect(requests).toEqual({ obo: 0, refresh: 1 });
+    expect(await userRow(userId)).toMatchObject({ reconnectNeeded: true });
   });
 
   it('marks the user reconnect-needed when consent was revoked later, keeping the row\'s other data', async () => {
@@ -147,7 +204,7 @@ describe('background tokens', () => {
     const error = await appErrorOf(broker.tokenForBackground(tenantId, userId));
     expect(error.code).toBe('reconnect_needed');
     expect(await userRow(userId)).toMatchObject({
-      reconnectNeeded: true, displayName: 'kept', lastSyncId: 's-1', [USER_TOKEN_PROPERTIES.cache]: expect.any(String),
+      reconnectNeeded: true, displayName: 'kept', lastSyncId: 's-1', [USER_TOKEN_PROPERTIES.grant]: expect.any(String),
     });
     expect((await appErrorOf(broker.exchange(ssoToken, { tenantId, userId }))).code).toBe('consent_required');
   });
@@ -162,28 +219,41 @@ describe('background tokens', () => {
     await expect(broker.tokenForBackground(tenantId, userId)).resolves.toEqual(expect.any(String));
   });
 
-  it('does not let one user\'s cache serve another (a copied value does not open)', async () => {
+  it('does not let one user\'s grant serve another (a copied value does not open)', async () => {
     const a = await connectedUser();
     const b = await connectedUser();
     await brokerFor().broker.exchange(a.ssoToken, { tenantId, userId: a.userId });
     const users = await tables.get(TABLES.users);
-    const sealed = (await userRow(a.userId))?.[USER_TOKEN_PROPERTIES.cache];
-    await users.upsertEntity({ partitionKey: tenantId, rowKey: b.userId, [USER_TOKEN_PROPERTIES.cache]: sealed }, 'Merge');
+    const sealed = (await userRow(a.userId))?.[USER_TOKEN_PROPERTIES.grant];
+    await users.upsertEntity({ partitionKey: tenantId, rowKey: b.userId, [USER_TOKEN_PROPERTIES.grant]: sealed }, 'Merge');
     await expect(brokerFor().broker.tokenForBackground(tenantId, b.userId)).rejects.toMatchObject({ code: 'reconnect_needed' });
   });
 });
 
-describe('the stored cache', () => {
+describe('Entra out of reach', () => {
+  it('answers internal, not reconnect_needed, and leaves the stored grant alone', async () => {
+    const { userId, ssoToken } = await connectedUser();
+    await brokerFor().broker.exchange(ssoToken, { tenantId, userId });
+    const down = await startEntraSimulator({ clientId, clientSecret });
+    await down.stop();
+    const { broker } = brokerFor({ sim: down });
+    expect((await appErrorOf(broker.tokenForBackground(tenantId, userId))).code).toBe('internal');
+    expect((await appErrorOf(broker.exchange(ssoToken, { tenantId, userId }))).code).toBe('internal');
+    expect(await userRow(userId)).toMatchObject({ reconnectNeeded: false });
+    await expect(brokerFor().broker.tokenForBackground(tenantId, userId)).resolves.toEqual(expect.any(String));
+  });
+});
+
+describe('the stored grant', () => {
   it('is encrypted at rest: no refresh or access token in the stored value', async () => {
     const { userId, ssoToken } = await connectedUser();
     const graphToken = await brokerFor().broker.exchange(ssoToken, { tenantId, userId });
-    const sealed = String((await userRow(userId))?.[USER_TOKEN_PROPERTIES.cache]);
-    const cache = JSON.parse(cipher.open(sealed, ownerContext(tenantId, userId))) as Record<string, Record<string, { secret: string }>>;
-    const refreshTokens = Object.values(cache.RefreshToken ?? {}).map((entry) => entry.secret);
-    expect(refreshTokens).toHaveLength(1);
+    const sealed = String((await userRow(userId))?.[USER_TOKEN_PROPERTIES.grant]);
+    const refreshToken = await storedRefreshToken(userId);
+    expect(refreshToken).toEqual(expect.any(String));
     const stored = `${sealed} ${Buffer.from(sealed.slice(3), 'base64').toString('latin1')}`;
-    for (const secret of [...refreshTokens, graphToken, ssoToken]) expect(stored).not.toContain(secret);
-    expect(stored).not.toMatch(/RefreshToken|AccessToken|"secret"/);
+    for (const secret of [String(refreshToken), graphToken, ssoToken]) expect(stored).not.toContain(secret);
+    expect(stored).not.toMatch(/refreshToken|accessToken/);
   });
 
   it('fails cleanly with a wrong key: reconnect_needed, the row marked, nothing leaked', async () => {

@@ -1,17 +1,16 @@
-import type { AuthenticationResult } from '@azure/msal-node';
 import { AppError } from '../errors/appError';
-import type { CacheCipher } from './cacheCipher';
-import type { ConfidentialClientFactory } from './confidentialClientFactory';
-import { createUserCachePlugin } from './encryptedCachePlugin';
+import { CacheUnreadableError, type CacheCipher } from './cacheCipher';
+import { openGrant, sealGrant, type DelegatedGrant } from './delegatedGrant';
 import { classifyEntraFailure, commonError, exchangeError, reconnectError } from './entraFailures';
 import type { CallerIdentity } from './ssoTokenValidator';
+import type { TokenEndpointClient, TokenGrant } from './tokenEndpointClient';
 import type { UserTokenCacheStore } from './userTokenCacheStore';
 
-/** Graph tokens for a user: from the tab's SSO token now, or from the stored cache later. */
+/** Graph tokens for a user: from the tab's SSO token now, or from the stored grant later. */
 export interface TokenBroker {
-  /** On-behalf-of exchange of a validated SSO token; stores the user's cache for later. */
+  /** On-behalf-of exchange of a validated SSO token; stores the user's grant for later. */
   exchange(ssoToken: string, identity: Pick<CallerIdentity, 'tenantId' | 'userId'>): Promise<string>;
-  /** A Graph token without the user present (bot, schedule); `reconnect_needed` when the cache no longer works. */
+  /** A Graph token without the user present (bot, schedule); `reconnect_needed` when the stored grant no longer works. */
   tokenForBackground(tenantId: string, userId: string): Promise<string>;
 }
 
@@ -21,6 +20,15 @@ export const GRAPH_SCOPES: readonly string[] = ['https://graph.microsoft.com/Con
 /** Consent reaches Entra a few seconds after the user grants it: about 5 s of retries in all. */
 export const DEFAULT_CONSENT_RETRY_DELAYS_MS: readonly number[] = [500, 1000, 1500, 2000];
 
+/**
+ * After the user was told to consent, their next exchange within this window is the tab's retry after the
+ * consent popup: only then is consent_required worth waiting out (Entra's propagation delay).
+ */
+export const CONSENT_PENDING_MS = 10 * 60_000;
+
+/** A stored Graph token is used in the background only while it has this much life left. */
+export const ACCESS_TOKEN_MARGIN_MS = 5 * 60_000;
+
 /** Where the broker reports what it did; ids only, never tokens. `InvocationContext` fits. */
 export interface BrokerLog {
   warn(message: string, fields?: Record<string, unknown>): void;
@@ -28,40 +36,52 @@ export interface BrokerLog {
 
 /** What {@link OboTokenBroker} needs. */
 export interface OboTokenBrokerOptions {
-  createClient: ConfidentialClientFactory;
+  tokens: TokenEndpointClient;
   store: UserTokenCacheStore;
   cipher: CacheCipher;
-  /** Waits before each retry while Entra still answers consent_required. */
+  /** Waits before each retry while Entra still answers consent_required after a consent popup. */
   consentRetryDelaysMs?: readonly number[];
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
   log?: BrokerLog;
 }
 
 /**
- * The TokenBroker on msal-node: a fresh msal client per call, bound to that user's encrypted cache in Table
- * Storage, so no user's tokens share memory with another's and every instance of the app sees the same cache.
+ * The TokenBroker on Entra's documented grants: the on-behalf-of exchange when the user is present, the
+ * refresh-token grant in the background. The user's latest refresh and access tokens are kept encrypted in
+ * Table Storage (one row per user), so every instance of the app sees the same grant.
  */
 export class OboTokenBroker implements TokenBroker {
   private readonly delays: readonly number[];
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
 
   constructor(private readonly options: OboTokenBrokerOptions) {
     this.delays = options.consentRetryDelaysMs ?? DEFAULT_CONSENT_RETRY_DELAYS_MS;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
   }
 
   async exchange(ssoToken: string, identity: Pick<CallerIdentity, 'tenantId' | 'userId'>): Promise<string> {
     const { tenantId, userId } = identity;
-    const client = this.clientFor(tenantId, userId).client;
+    const started = this.now();
+    let delays: readonly number[] | undefined;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        // skipCache: every exchange asks Entra, so a revoked consent shows at once.
-        const result = await client.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes: [...GRAPH_SCOPES], skipCache: true });
-        return accessTokenFor(result, identity);
+        const grant = await this.options.tokens.onBehalfOf(tenantId, ssoToken, GRAPH_SCOPES);
+        await this.save(tenantId, userId, grant, undefined, started);
+        return grant.accessToken;
       } catch (error) {
         const failure = classifyEntraFailure(error);
-        const delay = this.delays[attempt];
-        if (failure !== 'consent' || delay === undefined) throw exchangeError(failure, error);
+        if (failure !== 'consent') throw exchangeError(failure, error);
+        // The first consent_required is answered at once (the tab shows the popup); only the retry after
+        // the popup waits for the fresh consent to reach Entra.
+        delays ??= (await this.consentPending(tenantId, userId)) ? this.delays : [];
+        const delay = delays[attempt];
+        if (delay === undefined) {
+          if (attempt === 0) await this.options.store.markConsentRequested(tenantId, userId, new Date(this.now()));
+          throw exchangeError(failure, error);
+        }
         this.options.log?.warn('Entra has no consent yet; retrying the exchange', { tenantId, userId, attempt: attempt + 1 });
         await this.sleep(delay);
       }
@@ -69,23 +89,48 @@ export class OboTokenBroker implements TokenBroker {
   }
 
   async tokenForBackground(tenantId: string, userId: string): Promise<string> {
-    const { client, cache } = this.clientFor(tenantId, userId);
-    const accounts = await client.getTokenCache().getAllAccounts();
-    const account = accounts.find((candidate) => sameId(candidate.tenantId, tenantId) && sameId(candidate.localAccountId, userId));
-    if (!account) return this.needReconnect(tenantId, userId, cache.unreadable ? 'cache unreadable' : 'no cached account');
+    const stored = await this.storedGrant(tenantId, userId);
+    if (stored.accessTokenExpiresAt - this.now() > ACCESS_TOKEN_MARGIN_MS) return stored.accessToken;
+    if (!stored.refreshToken) return this.needReconnect(tenantId, userId, 'no refresh token (offline_access not granted)');
+    const started = this.now();
+    let grant: TokenGrant;
     try {
-      const result = await client.acquireTokenSilent({ account, scopes: [...GRAPH_SCOPES] });
-      return accessTokenFor(result, { tenantId, userId });
+      grant = await this.options.tokens.refresh(tenantId, stored.refreshToken, GRAPH_SCOPES);
     } catch (error) {
       const failure = classifyEntraFailure(error);
       if (failure === 'consent' || failure === 'grant') return this.needReconnect(tenantId, userId, `entra refused: ${failure}`, error);
       throw commonError(failure, error);
     }
+    await this.save(tenantId, userId, grant, stored.refreshToken, started);
+    return grant.accessToken;
   }
 
-  private clientFor(tenantId: string, userId: string) {
-    const cache = createUserCachePlugin({ store: this.options.store, cipher: this.options.cipher, tenantId, userId });
-    return { cache, client: this.options.createClient(tenantId, cache.plugin) };
+  private async consentPending(tenantId: string, userId: string): Promise<boolean> {
+    const askedAt = await this.options.store.consentRequestedAt(tenantId, userId);
+    return askedAt !== undefined && this.now() - askedAt.getTime() < CONSENT_PENDING_MS;
+  }
+
+  private async storedGrant(tenantId: string, userId: string): Promise<DelegatedGrant> {
+    const sealed = await this.options.store.read(tenantId, userId);
+    if (!sealed) return this.needReconnect(tenantId, userId, 'no stored grant');
+    try {
+      return openGrant(this.options.cipher, tenantId, userId, sealed);
+    } catch (error) {
+      if (!(error instanceof CacheUnreadableError) && !(error instanceof SyntaxError)) throw error;
+      return this.needReconnect(tenantId, userId, 'stored grant unreadable');
+    }
+  }
+
+  /** Stores the new tokens; Entra asks to replace the refresh token with each new one, and keep it otherwise. */
+  private async save(tenantId: string, userId: string, grant: TokenGrant, previousRefreshToken: string | undefined, requestedAt: number): Promise<void> {
+    if (!grant.accessToken) throw new AppError('internal', 'Microsoft sign-in gave no token. Please try again.');
+    const stored: DelegatedGrant = {
+      refreshToken: grant.refreshToken ?? previousRefreshToken,
+      accessToken: grant.accessToken,
+      // Counted from the request, so clock time spent in transit shortens the token's life, never lengthens it.
+      accessTokenExpiresAt: requestedAt + grant.expiresInSec * 1000,
+    };
+    await this.options.store.write(tenantId, userId, sealGrant(this.options.cipher, tenantId, userId, stored));
   }
 
   private async needReconnect(tenantId: string, userId: string, reason: string, cause?: unknown): Promise<never> {
@@ -93,17 +138,4 @@ export class OboTokenBroker implements TokenBroker {
     this.options.log?.warn('Background token unavailable; the user must reconnect', { tenantId, userId, reason });
     throw reconnectError(cause);
   }
-}
-
-/** The Graph token, after checking it is for the user we asked about. */
-function accessTokenFor(result: AuthenticationResult | null, who: { tenantId: string; userId: string }): string {
-  if (!result?.accessToken) throw new AppError('internal', 'Microsoft sign-in gave no token. Please try again.');
-  if (!sameId(result.tenantId, who.tenantId) || !sameId(result.uniqueId, who.userId)) {
-    throw new AppError('internal', 'Microsoft sign-in answered for another user.', { details: { reason: 'identity mismatch' } });
-  }
-  return result.accessToken;
-}
-
-function sameId(a: string | undefined, b: string): boolean {
-  return (a ?? '').toLowerCase() === b.toLowerCase();
 }

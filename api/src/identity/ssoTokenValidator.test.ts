@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createSigningKey, startEntraSimulator, type RunningEntraSimulator } from '../../../tools/src/entraSimulator';
 import { AppError } from '../errors/appError';
-import { createSsoTokenValidator, isOurAudience, type SsoTokenValidator } from './ssoTokenValidator';
-import { TenantSigningKeys, type TenantSigningKeysOptions } from './tenantSigningKeys';
+import { createCommonSigningKeys, type CommonSigningKeysOptions } from './commonSigningKeys';
+import { createSsoTokenValidator, isOurAudience, ourAudiences, type SsoTokenValidator } from './ssoTokenValidator';
 import { rejectionReasonOf, type TokenRejectionReason } from './tokenRejection';
 
 const AUTHORITY_HOST = 'https://login.microsoftonline.com';
 const clientId = randomUUID();
 const tenantId = randomUUID();
 const otherTenantId = randomUUID();
+const notAllowedTenantId = randomUUID();
+const TAB_DOMAIN = 'contoso.example';
 const now = () => Math.floor(Date.now() / 1000);
 
 let running: RunningEntraSimulator;
@@ -21,11 +23,13 @@ afterAll(async () => {
   await running.stop();
 });
 
-function validatorFor(keyOptions: Partial<TenantSigningKeysOptions> = {}): SsoTokenValidator {
+function validatorFor(keyOptions: Partial<CommonSigningKeysOptions> = {}): SsoTokenValidator {
   return createSsoTokenValidator({
     clientId,
+    tabDomain: TAB_DOMAIN,
     authorityHost: AUTHORITY_HOST,
-    signingKeys: new TenantSigningKeys({ authorityHost: AUTHORITY_HOST, authorityNetworkUrl: running.url, ...keyOptions }),
+    signingKeys: createCommonSigningKeys({ authorityHost: AUTHORITY_HOST, authorityNetworkUrl: running.url, ...keyOptions }),
+    isTenantAllowed: (tid) => tid !== notAllowedTenantId,
     isTenantEnabled: (tid) => Promise.resolve(tid === tenantId),
   });
 }
@@ -62,8 +66,7 @@ describe('SSO token validation', () => {
   });
 
   it.each([
-    ['an Application ID URI audience with a host', { aud: `api://contoso.example/${clientId}` }],
-    ['an Application ID URI audience without a host', { aud: `api://${clientId}` }],
+    ['the Application ID URI audience on the tab domain', { aud: `api://${TAB_DOMAIN}/${clientId}` }],
     ['the v1 issuer', { iss: `https://sts.windows.net/${tenantId}/` }],
     ['a token that expired within the clock skew', { issuedAt: now() - 3700, expiresInSec: 3600 }],
   ])('accepts %s', async (_name, overrides) => {
@@ -75,7 +78,10 @@ describe('SSO token validation', () => {
   const mint = (overrides: Record<string, unknown> = {}): Promise<string> => running.sim.mintSsoToken({ tenantId, userId, ...overrides });
   const forged: Array<[string, Forge, TokenRejectionReason]> = [
     ['wrong audience', () => mint({ aud: randomUUID() }), 'wrong_audience'],
-    ['an audience URI of another app', () => mint({ aud: `api://contoso.example/${randomUUID()}` }), 'wrong_audience'],
+    ['an audience URI of another app', () => mint({ aud: `api://${TAB_DOMAIN}/${randomUUID()}` }), 'wrong_audience'],
+    ['our client id under another domain', () => mint({ aud: `api://evil.example/${clientId}` }), 'wrong_audience'],
+    ['our client id as a bare Application ID URI', () => mint({ aud: `api://${clientId}` }), 'wrong_audience'],
+    ['a tenant the operator does not allow', () => running.sim.mintSsoToken({ tenantId: notAllowedTenantId, userId }), 'tenant_not_allowed'],
     ['wrong issuer (another tenant)', () => mint({ iss: `${AUTHORITY_HOST}/${otherTenantId}/v2.0` }), 'wrong_issuer'],
     ['wrong issuer (another authority)', () => mint({ iss: `https://login.example.net/${tenantId}/v2.0` }), 'wrong_issuer'],
     ['other tenant (not enabled)', () => running.sim.mintSsoToken({ tenantId: otherTenantId, userId }), 'tenant_not_enabled'],
@@ -87,7 +93,7 @@ describe('SSO token validation', () => {
       mint({ signingKey: (await createSigningKey()).privateKey, kid: 'never-published' }), 'unknown_key'],
     ['another key under a published kid', async () => mint({ signingKey: (await createSigningKey()).privateKey }), 'bad_signature'],
     ['tampered payload', async () => tamper(await mint(), { oid: randomUUID() }), 'bad_signature'],
-    ['tampered tenant', async () => tamper(await mint(), { tid: otherTenantId }), 'tenant_not_enabled'],
+    ['tampered tenant', async () => tamper(await mint(), { tid: otherTenantId }), 'bad_signature'],
     ['missing scope', () => mint({ scp: 'User.Read' }), 'missing_scope'],
     ['no scp claim (an app-only token)', () => mint({ claims: { scp: undefined, roles: ['ContactSync.Admin'] } }), 'missing_scope'],
     ['no oid', () => mint({ claims: { oid: undefined } }), 'missing_claim'],
@@ -110,12 +116,14 @@ describe('SSO token validation', () => {
 });
 
 describe('signing keys', () => {
-  it('fetches a tenant\'s metadata once and reuses its keys', async () => {
+  let rogueKey: Awaited<ReturnType<typeof createSigningKey>>['privateKey'];
+  beforeAll(async () => { rogueKey = (await createSigningKey()).privateKey; });
+
+  it('fetches the common keys once, for every tenant, and never a tenant\'s metadata', async () => {
     const validator = validatorFor();
-    const before = { ...running.sim.stats };
-    for (let i = 0; i < 3; i += 1) await validator.validate(await running.sim.mintSsoToken({ tenantId, userId: randomUUID() }));
-    expect(running.sim.stats.discoveryRequests - before.discoveryRequests).toBe(1);
-    expect(running.sim.stats.jwksRequests - before.jwksRequests).toBe(1);
+    const requestsBefore = running.sim.requests.length;
+    for (const tid of [tenantId, otherTenantId, tenantId]) await validator.validate(await running.sim.mintSsoToken({ tenantId: tid, userId: randomUUID() })).catch(() => undefined);
+    expect(running.sim.requests.slice(requestsBefore)).toEqual(['GET /common/discovery/v2.0/keys']);
   });
 
   it('refetches the JWKS when a token names a new kid after a key rotation', async () => {
@@ -147,26 +155,36 @@ describe('signing keys', () => {
     expect(error.code).toBe('internal');
   });
 
-  it('does not contact the authority for tenants that are not enabled', async () => {
+  it.each([
+    ['a bad signature for a random tenant', () => running.sim.mintSsoToken({ tenantId: randomUUID(), userId: randomUUID(), kid: 'k', signingKey: rogueKey }), 'unknown_key'],
+    ['an unsigned token for a random tenant', () => running.sim.mintSsoToken({ tenantId: randomUUID(), userId: randomUUID(), alg: 'none' }), 'algorithm_not_allowed'],
+    ['a good token of a tenant not allowed', () => running.sim.mintSsoToken({ tenantId: notAllowedTenantId, userId: randomUUID() }), 'tenant_not_allowed'],
+  ])('contacts nobody on behalf of %s', async (_name, forge, reason) => {
     const validator = validatorFor();
-    const before = running.sim.stats.discoveryRequests;
-    await rejection(validator, await running.sim.mintSsoToken({ tenantId: randomUUID(), userId: randomUUID() }));
-    expect(running.sim.stats.discoveryRequests).toBe(before);
+    await validator.validate(await running.sim.mintSsoToken({ tenantId, userId: randomUUID() }));
+    const token = await forge();
+    const requestsBefore = running.sim.requests.length;
+    expect(rejectionReasonOf(await rejection(validator, token))).toBe(reason);
+    expect(running.sim.requests.slice(requestsBefore)).toEqual([]);
   });
 });
 
 describe('isOurAudience', () => {
   const clientId = '11111111-2222-3333-4444-555555555555';
   it.each([
-    [clientId, true],
-    [clientId.toUpperCase(), true],
-    [`api://${clientId}`, true],
-    [`api://contoso.example/${clientId}`, true],
-    [`https://contoso.example/${clientId}`, false],
-    [`api://contoso.example/${clientId}x`, false],
-    [['other', clientId], false],
-    [undefined, false],
-  ])('%p → %p', (aud, expected) => {
-    expect(isOurAudience(aud, clientId)).toBe(expected);
+    [clientId, 'tab.contoso.example', true],
+    [clientId.toUpperCase(), 'tab.contoso.example', true],
+    [`api://tab.contoso.example/${clientId}`, 'tab.contoso.example', true],
+    [`api://TAB.contoso.example/${clientId}`, 'tab.contoso.example', true],
+    [`api://tab.contoso.example/${clientId}`, undefined, false],
+    [`api://evil.example/${clientId}`, 'tab.contoso.example', false],
+    [`api://${clientId}`, 'tab.contoso.example', false],
+    [`api://tab.contoso.example.evil.example/${clientId}`, 'tab.contoso.example', false],
+    [`https://tab.contoso.example/${clientId}`, 'tab.contoso.example', false],
+    [`api://tab.contoso.example/${clientId}x`, 'tab.contoso.example', false],
+    [['other', clientId], 'tab.contoso.example', false],
+    [undefined, 'tab.contoso.example', false],
+  ])('%p with tab domain %p → %p', (aud, tabDomain, expected) => {
+    expect(isOurAudience(aud, ourAudiences(clientId, tabDomain))).toBe(expected);
   });
 });

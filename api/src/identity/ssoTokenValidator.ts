@@ -1,7 +1,7 @@
 import { decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { AppError } from '../errors/appError';
 import { TENANT_ID_PATTERN, tenantIssuers } from './authorityUrls';
-import { KeySetUnavailableError } from './tenantSigningKeys';
+import { KeySetUnavailableError } from './commonSigningKeys';
 import { reasonFromJose, rejectToken } from './tokenRejection';
 
 /** Who is calling, from a validated Teams SSO token. */
@@ -24,11 +24,18 @@ export interface CallerIdentity {
 export interface SsoTokenValidatorOptions {
   /** The app's Application (client) ID. */
   clientId: string;
+  /**
+   * `TAB_DOMAIN`: the host of the tab, e.g. `contoso.azurewebsites.net`; the Application ID URI
+   * `api://{tabDomain}/{clientId}` is then accepted as audience besides the client id. Unset: the client id only.
+   */
+  tabDomain?: string;
   /** Public authority host: the issuer must be `{authorityHost}/{tid}/v2.0` (or v1 `https://sts.windows.net/{tid}/`). */
   authorityHost: string;
-  /** Key resolver per tenant (see TenantSigningKeys). */
-  signingKeys: { get(tenantId: string): Promise<JWTVerifyGetKey> };
-  /** True when the tenant has an enabled integration; checked before any key lookup. */
+  /** Entra's common signing keys (see createCommonSigningKeys): the same for every tenant. */
+  signingKeys: JWTVerifyGetKey;
+  /** The operator's allow-list (`ALLOWED_TENANTS`): no I/O, so it is asked before anything else. */
+  isTenantAllowed(tenantId: string): boolean;
+  /** True when the tenant has an enabled integration (a table read): asked last, for a verified token only. */
   isTenantEnabled(tenantId: string): Promise<boolean>;
   /** Allowed clock difference for exp/nbf (default 300 s, at most 300). */
   clockToleranceSec?: number;
@@ -44,25 +51,27 @@ const REQUIRED_SCOPE = 'access_as_user';
 const MAX_CLOCK_TOLERANCE_SEC = 300;
 
 /**
- * Full validation with jose: RS256 only, signed by a key of the tenant's JWKS, issuer of that tenant,
- * audience = the client id or `api://…/{clientId}`, exp/nbf within the skew, scope `access_as_user`, and
- * the tenant enabled. The tenant check comes first so that unknown tenants cost no request to Entra.
+ * Full validation with jose, cheapest check first and nothing fetched for an unverified token: the claimed
+ * tenant on the operator's allow-list (no I/O); then RS256 only, signed by a key of Entra's common key set
+ * (cached, the same for every tenant); exp/nbf within the skew; then the issuer of the token's own tenant,
+ * the audience exactly ours, scope `access_as_user`; and last the tenant enabled (a table read).
  */
 export function createSsoTokenValidator(options: SsoTokenValidatorOptions): SsoTokenValidator {
   const clockTolerance = Math.min(options.clockToleranceSec ?? MAX_CLOCK_TOLERANCE_SEC, MAX_CLOCK_TOLERANCE_SEC);
+  const audiences = ourAudiences(options.clientId, options.tabDomain);
   return {
     async validate(token) {
       if (!token) throw rejectToken('missing_token');
-      const tenantId = unverifiedTenant(token);
-      if (!(await options.isTenantEnabled(tenantId))) throw rejectToken('tenant_not_enabled');
-      const keys = await keysOf(options, tenantId);
-      const payload = await verifySignatureAndTimes(token, keys, tenantIssuers(options.authorityHost, tenantId), clockTolerance);
-      return identityFrom(payload, options.clientId, token);
+      if (!options.isTenantAllowed(unverifiedTenant(token))) throw rejectToken('tenant_not_allowed');
+      const payload = await verifySignatureAndTimes(token, options.signingKeys, clockTolerance);
+      const caller = identityFrom(payload, options.authorityHost, audiences, token);
+      if (!(await options.isTenantEnabled(caller.tenantId))) throw rejectToken('tenant_not_enabled');
+      return caller;
     },
   };
 }
 
-/** The `tid` the token claims, before anything is verified: only used to pick the tenant's keys. */
+/** The `tid` the token claims, before anything is verified: only used to refuse tenants not allowed. */
 function unverifiedTenant(token: string): string {
   let claims: JWTPayload;
   try {
@@ -70,24 +79,18 @@ function unverifiedTenant(token: string): string {
   } catch {
     throw rejectToken('malformed');
   }
+  return tenantOf(claims);
+}
+
+function tenantOf(claims: JWTPayload): string {
   if (typeof claims.tid !== 'string' || !TENANT_ID_PATTERN.test(claims.tid)) throw rejectToken('missing_claim', 'tid');
   return claims.tid;
 }
 
-async function keysOf(options: SsoTokenValidatorOptions, tenantId: string): Promise<JWTVerifyGetKey> {
-  try {
-    return await options.signingKeys.get(tenantId);
-  } catch (error) {
-    throw unavailable(error);
-  }
-}
-
-async function verifySignatureAndTimes(
-  token: string, keys: JWTVerifyGetKey, issuers: string[], clockTolerance: number,
-): Promise<JWTPayload> {
+async function verifySignatureAndTimes(token: string, keys: JWTVerifyGetKey, clockTolerance: number): Promise<JWTPayload> {
   try {
     const { payload } = await jwtVerify(token, keys, {
-      algorithms: ['RS256'], issuer: issuers, clockTolerance, requiredClaims: ['exp', 'tid', 'oid'],
+      algorithms: ['RS256'], clockTolerance, requiredClaims: ['exp', 'iss', 'tid', 'oid'],
     });
     return payload;
   } catch (error) {
@@ -97,13 +100,16 @@ async function verifySignatureAndTimes(
   }
 }
 
-function identityFrom(payload: JWTPayload, clientId: string, rawToken: string): CallerIdentity {
-  if (!isOurAudience(payload.aud, clientId)) throw rejectToken('wrong_audience');
+/** The checks of a verified token's claims; Entra's common keys sign every tenant's tokens, so the issuer must be the token's own tenant. */
+function identityFrom(payload: JWTPayload, authorityHost: string, audiences: readonly string[], rawToken: string): CallerIdentity {
+  const tenantId = tenantOf(payload);
+  if (typeof payload.iss !== 'string' || !tenantIssuers(authorityHost, tenantId).includes(payload.iss)) throw rejectToken('wrong_issuer');
+  if (!isOurAudience(payload.aud, audiences)) throw rejectToken('wrong_audience');
   const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ').filter(Boolean) : [];
   if (!scopes.includes(REQUIRED_SCOPE)) throw rejectToken('missing_scope');
   if (typeof payload.oid !== 'string' || !payload.oid) throw rejectToken('missing_claim', 'oid');
   return {
-    tenantId: String(payload.tid),
+    tenantId,
     userId: payload.oid,
     name: stringClaim(payload.name),
     upn: stringClaim(payload.preferred_username) || stringClaim(payload.upn),
@@ -114,14 +120,18 @@ function identityFrom(payload: JWTPayload, clientId: string, rawToken: string): 
 }
 
 /**
- * Teams SSO tokens carry the client id (v2) or the Application ID URI, `api://{host}/{clientId}` or
- * `api://{clientId}` (v1). A single string only: a token meant for several audiences is not ours alone.
+ * The audiences of our tokens: the client id (v2 tokens) and, when the tab domain is configured, the
+ * Application ID URI Teams SSO requires, `api://{tabDomain}/{clientId}` (v1 tokens). Nothing else: an
+ * `api://{any host}/{clientId}` would be a URI someone else could register.
  */
-export function isOurAudience(aud: unknown, clientId: string): boolean {
-  if (typeof aud !== 'string') return false;
-  const value = aud.toLowerCase();
+export function ourAudiences(clientId: string, tabDomain: string | undefined): string[] {
   const id = clientId.toLowerCase();
-  return value === id || (value.startsWith('api://') && value.endsWith(`/${id}`));
+  return tabDomain ? [id, `api://${tabDomain.toLowerCase()}/${id}`] : [id];
+}
+
+/** A single string audience, one of ours (case-insensitive): a token meant for several audiences is not ours alone. */
+export function isOurAudience(aud: unknown, audiences: readonly string[]): boolean {
+  return typeof aud === 'string' && audiences.includes(aud.toLowerCase());
 }
 
 function stringClaim(value: unknown): string {

@@ -5,6 +5,7 @@ import { AppError } from '../errors/appError';
 export type TokenRejectionReason =
   | 'missing_token'
   | 'malformed'
+  | 'tenant_not_allowed'
   | 'tenant_not_enabled'
   | 'algorithm_not_allowed'
   | 'unknown_key'

@@ -9,13 +9,15 @@ const caller: CallerIdentity = {
 };
 const reserved: LeaseRow = { syncId: 'reserved-1', historyKey: 'k', holder: 'queued', expiresAt: 10, syncFinished: false };
 
-function serviceWith(options: { whoMaySync?: 'everyone' | 'role'; exchange?: () => Promise<string>; send?: () => Promise<void> } = {}) {
+function serviceWith(options: { whoMaySync?: 'everyone' | 'role'; exchange?: () => Promise<string>; send?: () => Promise<void>; lease?: LeaseRow } = {}) {
   const calls: string[] = [];
   const sent: SyncJob[] = [];
   const service = new SyncRequestService({
     settings: { getPolicy: () => Promise.resolve(options.whoMaySync ? { whoMaySync: options.whoMaySync, allowedSchedules: [] } : undefined) },
     broker: { exchange: (token, who) => { calls.push(`exchange ${token} ${who.tenantId}/${who.userId}`); return options.exchange?.() ?? Promise.resolve('graph'); } },
+    now: () => 5,
     leases: () => Promise.resolve({
+      peek: (mailbox) => { calls.push(`peek ${mailbox.userId}`); return Promise.resolve(options.lease); },
       reserve: (mailbox, start, ms) => { calls.push(`reserve ${mailbox.userId} fresh=${start.fresh} ${ms}`); return Promise.resolve(reserved); },
       acquire: (_mailbox, start) => {
         calls.push(`acquire ${start.reservedSyncId}`);
@@ -34,7 +36,7 @@ describe('sync request', () => {
   it('exchanges the SSO token, reserves the lease for 10 minutes and queues the caller\'s job', async () => {
     const { service, calls, sent } = serviceWith();
     await expect(service.requestSync(caller, { full: true })).resolves.toEqual({ syncId: 'reserved-1' });
-    expect(calls).toEqual(['exchange sso-token t1/u1', 'reserve u1 fresh=true 600000']);
+    expect(calls).toEqual(['peek u1', 'exchange sso-token t1/u1', 'reserve u1 fresh=true 600000']);
     expect(sent).toEqual([{ tenantId: 't1', userId: 'u1', syncId: 'reserved-1', full: true, trigger: 'manual' }]);
   });
 
@@ -47,7 +49,22 @@ describe('sync request', () => {
   it('reserves nothing when consent is missing', async () => {
     const { service, calls } = serviceWith({ exchange: () => Promise.reject(new AppError('consent_required', 'allow')) });
     await expect(service.requestSync(caller, { full: false })).rejects.toMatchObject({ code: 'consent_required' });
-    expect(calls).toEqual(['exchange sso-token t1/u1']);
+    expect(calls).toEqual(['peek u1', 'exchange sso-token t1/u1']);
+  });
+
+  it.each([
+    ['a queued sync', reserved],
+    ['a running sync', { ...reserved, holder: 'worker-1' }],
+  ])('answers 409 for %s from the lease alone, without asking Entra', async (_name, lease) => {
+    const { service, calls } = serviceWith({ lease });
+    await expect(service.requestSync(caller, { full: false })).rejects.toMatchObject({ code: 'sync_running', details: { syncId: 'reserved-1' } });
+    expect(calls).toEqual(['peek u1']);
+  });
+
+  it('asks Entra and reserves when the last lease has expired', async () => {
+    const { service, calls } = serviceWith({ lease: { ...reserved, expiresAt: 5 } });
+    await expect(service.requestSync(caller, { full: false })).resolves.toEqual({ syncId: 'reserved-1' });
+    expect(calls).toEqual(['peek u1', 'exchange sso-token t1/u1', 'reserve u1 fresh=false 600000']);
   });
 
   it('gives the reservation back when the job cannot be queued', async () => {

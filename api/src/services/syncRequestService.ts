@@ -3,7 +3,8 @@ import { DEFAULT_POLICY, type TenantSettingsStore } from '../admin/tenantSetting
 import type { MailboxRef } from '../contacts/contactModel';
 import type { CallerIdentity, TokenBroker } from '../identity';
 import { SyncHistoryRepository } from '../storage/syncHistoryRepository';
-import type { AcquireOptions, SyncLeaseRepository } from '../storage/syncLeaseRepository';
+import type { AcquireOptions, LeaseRow, SyncLeaseRepository } from '../storage/syncLeaseRepository';
+import { AppError } from '../errors/appError';
 import { mailboxOf, requireMaySync } from './permissions';
 import type { SyncJobQueue } from './syncJobQueue';
 
@@ -14,7 +15,7 @@ export const RESERVATION_MS = 10 * 60_000;
 export interface SyncRequestDeps {
   settings: Pick<TenantSettingsStore, 'getPolicy'>;
   broker: Pick<TokenBroker, 'exchange'>;
-  leases(): Promise<Pick<SyncLeaseRepository, 'reserve' | 'acquire'>>;
+  leases(): Promise<Pick<SyncLeaseRepository, 'peek' | 'reserve' | 'acquire'>>;
   queue: SyncJobQueue;
   now?: () => number;
 }
@@ -34,9 +35,12 @@ export class SyncRequestService {
   async requestSync(caller: CallerIdentity, options: { full: boolean }): Promise<SyncAccepted> {
     const mailbox = mailboxOf(caller);
     requireMaySync(caller, (await this.deps.settings.getPolicy(caller.tenantId)) ?? DEFAULT_POLICY);
+    const leases = await this.deps.leases();
+    // A second press while a sync runs is answered from one table read, before the exchange costs Entra;
+    // the reservation below stays the race-safe check (ETag) for presses that pass this peek together.
+    refuseWhileRunning(await leases.peek(mailbox), (this.deps.now ?? Date.now)());
     // Asks Entra now, so a missing consent is a 403 the tab can act on, not a failed background sync.
     await this.deps.broker.exchange(caller.rawToken, mailbox);
-    const leases = await this.deps.leases();
     const start = this.startOptions(options.full);
     const { syncId } = await leases.reserve(mailbox, start, RESERVATION_MS);
     try {
@@ -57,6 +61,13 @@ export class SyncRequestService {
         return { syncId, historyKey: SyncHistoryRepository.historyKey(now(), syncId) };
       },
     };
+  }
+}
+
+/** The same 409 the reservation gives, when the lease is held (by a running or a queued sync). */
+function refuseWhileRunning(lease: LeaseRow | undefined, now: number): void {
+  if (lease && lease.expiresAt > now) {
+    throw new AppError('sync_running', 'A sync of this mailbox is already running.', { details: { syncId: lease.syncId } });
   }
 }
 

@@ -84,6 +84,16 @@ export class MailboxStore {
     }
   }
 
+  /** One row of the partition as stored; `undefined` when there is none. */
+  async readRow(rowKey: string): Promise<Record<string, unknown> | undefined> {
+    try {
+      return await this.client.getEntity(this.partitionKey, rowKey);
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
   async readFolderStates(): Promise<FolderState[]> {
     const states: FolderState[] = [];
     const rows = this.client.listEntities({ queryOptions: { filter: rowKindFilter(this.partitionKey, ROW_PREFIX.folder) } });

@@ -9,6 +9,8 @@ import { isLeaseLost } from '../storage/heldLease';
 import { type HeldLease, SyncLeaseRepository } from '../storage/syncLeaseRepository';
 import { AttemptStop, AttemptStoppedError } from './attemptStop';
 import { runEndPhase } from './endPhase';
+import { withFirstPagesFetched } from './firstPages';
+import { currentFolders, renameFolderStates } from './folderListing';
 import { type PageStored, planRound, runFolderRound } from './folderRound';
 import type { SyncRun } from './pageImporter';
 import { type SyncCounts, addCounts, zeroCounts } from './syncCounts';
@@ -143,10 +145,12 @@ export class SyncService {
   }
 
   private async syncFolders(run: SyncRun, source: ContactSource, request: SyncRequest, onPage: PageStored): Promise<SyncCounts> {
-    const folders = await source.listFolders();
+    const folders = await currentFolders(run.store, source, Boolean(request.full), run.now);
     const stored = new Map((await run.store.readFolderStates()).map((state) => [state.folderId, state]));
+    await renameFolderStates(run.store, folders, stored);
     const plans = folders.map((folder) => planRound(run, source, folder.id, folder.displayName, stored.get(folder.id), Boolean(request.full)));
-    const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, source, plan, onPage), run);
+    const rounds = await withFirstPagesFetched(source, plans);
+    const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, rounds, plan, onPage), run);
     if (run.stopped) throw new AttemptStoppedError(); // stopped between rounds: some folders were not done
     const gone = goneFolders(folders, stored);
     const unseen = [...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => s.folderId), ...gone];

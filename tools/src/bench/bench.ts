@@ -7,11 +7,13 @@ import { type BenchOptions, USAGE, parseBenchOptions } from './benchOptions';
 import { withBenchServices } from './benchServices';
 import { REPO_ROOT } from './childProcesses';
 import { renderDiagnosis } from './diagnosisReport';
+import { type FolderCostRow, renderFolderCost, runFolderCostScenario } from './folderCost';
 import { planChanges, seedBenchMailbox } from './mailboxPlan';
 import { type ScenarioContext, type ScenarioResult, runIncrementalScenario, runInitialScenario } from './scenarios';
 
 /**
- * `npm run bench`: a first sync of a smaller and a larger seeded mailbox and an incremental sync of a few
+ * `npm run bench`: the Graph requests and round trips of a first and an incremental sync for 1, 8 and 50
+ * folders; then a first sync of a smaller and a larger seeded mailbox and an incremental sync of a few
  * changes in the larger one, each beside its I/O floor, in fresh child processes. A benchmark, not a test:
  * it exits 0 when it measured, whatever the verdicts.
  */
@@ -21,13 +23,15 @@ async function main(): Promise<void> {
   const cpuProfileDir = options.profile ? mkdtempSync(path.join(os.tmpdir(), 'contact-sync-bench-')) : undefined;
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const engine = engineVersion();
-  const results = await withBenchServices(async (services) => {
+  const { results, folderCost } = await withBenchServices(async (services) => {
     const ctx: ScenarioContext = { services, repeat: options.repeat, cpuProfileDir, log };
-    return runScenarios(ctx, options);
+    const folderRows = options.only === 'contacts' ? [] : await runFolderCostScenario(ctx, options.seed);
+    return { folderCost: folderRows, results: options.only === 'folders' ? [] : await runScenarios(ctx, options) };
   });
-  console.log(`\n${renderReport(results, options.repeat)}`);
+  if (folderCost.length > 0) console.log(`\n${renderFolderCost(folderCost)}`);
+  if (results.length > 0) console.log(`\n${renderReport(results, options.repeat)}`);
   const out = path.resolve(REPO_ROOT, options.out);
-  writeFileSync(out, `${JSON.stringify(resultsJson(results, options, engine), null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify(resultsJson(results, folderCost, options, engine), null, 2)}\n`);
   console.log(`\nResults written to ${path.relative(process.cwd(), out) || out}`);
   if (cpuProfileDir) console.log(renderDiagnosis(cpuProfileDir, results));
 }
@@ -58,7 +62,7 @@ function engineVersion(): { commit: string; uncommitted: string[] } {
   }
 }
 
-function resultsJson(results: ScenarioResult[], options: BenchOptions, engine: object): object {
+function resultsJson(results: ScenarioResult[], folderCost: FolderCostRow[], options: BenchOptions, engine: object): object {
   return {
     generatedAt: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
@@ -67,6 +71,7 @@ function resultsJson(results: ScenarioResult[], options: BenchOptions, engine: o
     method: `seconds: best of ${options.repeat} interleaved floor/sync pairs; RSS: largest; Graph requests: as the simulator answered them`,
     scenarios: results.map((result) => ({ ...figuresOf(result), detail: result })),
     targets: checkTargets(results),
+    folderCost,
   };
 }
 

@@ -15,6 +15,8 @@ export interface BenchOptions {
   profile: boolean;
   /** Where the JSON results go. */
   out: string;
+  /** Which scenarios run: the contact-count ones, the folder-count ones (Graph requests by folders), or both. */
+  only: 'all' | 'contacts' | 'folders';
 }
 
 /** Usage text. */
@@ -24,7 +26,9 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--repeat n] [--folders 
   --folders n   folders below the default Contacts folder (default 8)
   --seed n      mailbox generator seed (default 1)
   --profile     --cpu-prof every measured run and print the hot spots
-  --out file    JSON results (default bench-results.json in the repo root)`;
+  --out file    JSON results (default bench-results.json in the repo root)
+  --only which  contacts (the timed contact-count scenarios) or folders (Graph requests and round trips for
+                1, 8 and 50 folders, first and incremental sync); default both`;
 
 /** Parses and checks the options; a bad one throws a message that names it. */
 export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
@@ -34,6 +38,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
       quick: { type: 'boolean', default: false }, repeat: { type: 'string' }, folders: { type: 'string', default: '8' },
       seed: { type: 'string', default: '1' }, profile: { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench-results.json' }, help: { type: 'boolean', default: false },
+      only: { type: 'string', default: 'all' },
     },
   });
   if (values.help) return 'help';
@@ -45,6 +50,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     repeat: whole(values.repeat ?? (values.quick ? '1' : '2'), '--repeat', 1),
     profile: values.profile,
     out: values.out,
+    only: oneOf(values.only, '--only', ['all', 'contacts', 'folders'] as const),
   };
 }
 
@@ -52,4 +58,10 @@ function whole(value: string, name: string, min: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
   return n;
+}
+
+function oneOf<T extends string>(value: string, name: string, allowed: readonly T[]): T {
+  const found = allowed.find((candidate) => candidate === value);
+  if (!found) throw new Error(`${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  return found;
 }

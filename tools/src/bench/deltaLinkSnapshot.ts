@@ -1,4 +1,5 @@
 import { TableClient } from '@azure/data-tables';
+import { FOLDER_TREE_ROW_KEY } from '../../../api/src/storage/folderTreeStore';
 import { ROW_PREFIX, mailboxPartitionKey, rowKindFilter } from '../../../api/src/storage/tableKeys';
 import type { BenchEndpoints } from './jobTypes';
 
@@ -14,4 +15,11 @@ export async function snapshotDeltaLinks(endpoints: BenchEndpoints, tablePrefix:
     if (typeof row.folderId === 'string' && typeof row.deltaLink === 'string' && row.deltaLink) links[row.folderId] = row.deltaLink;
   }
   return links;
+}
+
+/** The folder tree's delta link as a finished sync stored it (row `t:folders`); '' when it walks the tree. */
+export async function snapshotFolderTreeLink(endpoints: BenchEndpoints, tablePrefix: string, mailbox: { tenantId: string; userId: string }): Promise<string> {
+  const client = TableClient.fromConnectionString(endpoints.storageConnection, `${tablePrefix}contacts`, { allowInsecureConnection: true });
+  const row = await client.getEntity(mailboxPartitionKey(mailbox), FOLDER_TREE_ROW_KEY);
+  return typeof row.deltaLink === 'string' ? row.deltaLink : '';
 }

@@ -1,4 +1,5 @@
 import { SELECTED_CONTACT_FIELDS } from '../../../api/src/contacts/mapContact';
+import { type BatchOutcome, getInBatches } from '../../../api/src/graph/graphBatch';
 import { DELTA_PAGE_SIZE } from '../../../api/src/graph/graphContactSource';
 import type { Gate } from './concurrency';
 
@@ -28,26 +29,46 @@ export class FloorGraph {
 
   constructor(private readonly baseUrl: string, private readonly token: string, private readonly gate: Gate) {}
 
-  /** The default Contacts folder and every folder below it, walked like `GraphContactSource.listFolders`: level by level. */
+  /** The default Contacts folder and every folder below it, walked like `GraphContactSource.listFolders`: level by level, 20 to a `$batch`. */
   async listFolders(): Promise<FloorFolder[]> {
     const root = await this.get<Record<string, unknown>>('/me/contactFolders/contacts');
-    const folders: FloorFolder[] = [];
-    for (let level = [root]; level.length > 0;) {
-      folders.push(...level.map((folder) => ({ id: String(folder.id), displayName: typeof folder.displayName === 'string' ? folder.displayName : '' })));
-      level = (await Promise.all(level.map((folder) => this.childFolders(String(folder.id))))).flat();
+    const folders: FloorFolder[] = [folderOf(root)];
+    for (let urls = [childFoldersUrl(String(root.id))]; urls.length > 0;) {
+      const pages = await this.getMany<GraphPage>(urls);
+      urls = [];
+      for (const page of pages) {
+        folders.push(...page.value.map(folderOf));
+        urls.push(...page.value.map((child) => childFoldersUrl(String(child.id))));
+        if (page['@odata.nextLink']) urls.push(page['@odata.nextLink']);
+      }
     }
     return folders;
   }
 
-  private async childFolders(id: string): Promise<Array<Record<string, unknown>>> {
-    const children: Array<Record<string, unknown>> = [];
-    let url: string | undefined = `/me/contactFolders/${encodeURIComponent(id)}/childFolders?$top=100`;
-    while (url) {
-      const page: GraphPage = await this.get(url);
-      children.push(...page.value);
-      url = page['@odata.nextLink'];
-    }
-    return children;
+  /** A folder delta round to its delta link (a full one without `url`), as the engine reads it. */
+  async folderDeltaRound(url = '/me/contactFolders/delta'): Promise<number> {
+    let pages = 0;
+    for (let next: string | undefined = url; next; pages += 1) next = (await this.get<GraphPage>(next, { Prefer: 'odata.maxpagesize=100' }))['@odata.nextLink'];
+    return pages;
+  }
+
+  /** First pages of several delta rounds, 20 to a `$batch` (failures thrown: the floor has no fallback). */
+  async deltaPages(urls: string[]): Promise<GraphPage[]> {
+    if (urls.length < 2) return Promise.all(urls.map((url) => this.deltaPage(url)));
+    return (await this.batch(urls, { Prefer: DELTA_PREFER })).map(bodyOf<GraphPage>);
+  }
+
+  private async getMany<T>(urls: string[]): Promise<T[]> {
+    if (urls.length === 1) return [await this.get<T>(urls[0] ?? '')];
+    return (await this.batch(urls, {})).map(bodyOf<T>);
+  }
+
+  private batch(urls: string[], headers: Record<string, string>): Promise<BatchOutcome[]> {
+    const relative = urls.map((url) => (url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url));
+    return getInBatches(async (body) => {
+      this.requests += body.requests.length - 1;
+      return this.send('/$batch', {}, body);
+    }, relative, headers, (ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   /** The engine's first URL of a folder's full delta round. */
@@ -60,12 +81,31 @@ export class FloorGraph {
   }
 
   private get<T>(url: string, headers: Record<string, string> = {}): Promise<T> {
+    return this.send(url, headers);
+  }
+
+  private send<T>(url: string, headers: Record<string, string>, body?: object): Promise<T> {
     const absolute = url.startsWith('http') ? url : `${this.baseUrl}${url}`;
     return this.gate.run(async () => {
       this.requests += 1;
-      const response = await fetch(absolute, { headers: { ...headers, Authorization: `Bearer ${this.token}` } });
-      if (!response.ok) throw new Error(`GET ${absolute} answered ${response.status}: ${await response.text()}`);
+      const response = await fetch(absolute, body === undefined
+        ? { headers: { ...headers, Authorization: `Bearer ${this.token}` } }
+        : { method: 'POST', body: JSON.stringify(body), headers: { ...headers, 'Content-Type': 'application/json', Authorization: `Bearer ${this.token}` } });
+      if (!response.ok) throw new Error(`${body === undefined ? 'GET' : 'POST'} ${absolute} answered ${response.status}: ${await response.text()}`);
       return (await response.json()) as T;
     });
   }
+}
+
+function childFoldersUrl(id: string): string {
+  return `/me/contactFolders/${encodeURIComponent(id)}/childFolders?$top=100`;
+}
+
+function folderOf(folder: Record<string, unknown>): FloorFolder {
+  return { id: String(folder.id), displayName: typeof folder.displayName === 'string' ? folder.displayName : '' };
+}
+
+function bodyOf<T>(outcome: BatchOutcome): T {
+  if ('error' in outcome) throw outcome.error;
+  return outcome.body as T;
 }

@@ -20,10 +20,14 @@ export async function runFloorJob(job: FloorJob): Promise<Omit<JobResult, 'peakR
   const writer = new FloorWriter(client, mailboxPartitionKey({ tenantId: job.tenantId, userId: job.userId }), job.rowKeyPrefix);
   const started = performance.now();
   await client.createTable();
-  const folders = await graph.listFolders();
+  const folders = await listFolders(graph, job);
+  // As the engine: the first pages of all incremental rounds go out together, 20 to a $batch.
+  const links = job.startLinks ?? {};
+  const first = job.startLinks ? await graph.deltaPages(folders.map((folder) => links[folder.id] ?? '')) : [];
+  const firstOf = new Map(folders.map((folder, i) => [folder.id, first[i]]));
   const pages = await inPool(folders, FOLDER_CONCURRENCY, (folder) => {
-    const link = job.startLinks?.[folder.id];
-    return floorRound(graph, writer, folder, link ?? graph.initialDeltaUrl(folder.id), link ? 'upsert' : 'create');
+    const link = links[folder.id];
+    return floorRound(graph, writer, folder, link ?? graph.initialDeltaUrl(folder.id), link ? 'upsert' : 'create', firstOf.get(folder.id));
   });
   const seconds = (performance.now() - started) / 1000;
   return {
@@ -32,9 +36,23 @@ export async function runFloorJob(job: FloorJob): Promise<Omit<JobResult, 'peakR
   };
 }
 
+/**
+ * The folders as the engine finds them: a first sync walks the tree and reads a full folder delta round; an
+ * incremental one reads the folder delta from the engine's stored link (one request when nothing changed).
+ */
+async function listFolders(graph: FloorGraph, job: FloorJob): Promise<FloorFolder[]> {
+  if (!job.startLinks) {
+    const folders = await graph.listFolders();
+    await graph.folderDeltaRound();
+    return folders;
+  }
+  await graph.folderDeltaRound(job.folderTreeLink);
+  return Object.keys(job.startLinks).map((id) => ({ id, displayName: '' }));
+}
+
 /** One folder's round to its delta link; returns the number of pages. */
-async function floorRound(graph: FloorGraph, writer: FloorWriter, folder: FloorFolder, url: string, mode: WriteMode): Promise<number> {
-  let fetching: Promise<Settled> | undefined = settle(graph.deltaPage(url));
+async function floorRound(graph: FloorGraph, writer: FloorWriter, folder: FloorFolder, url: string, mode: WriteMode, first?: GraphPage): Promise<number> {
+  let fetching: Promise<Settled> | undefined = first ? Promise.resolve({ page: first }) : settle(graph.deltaPage(url));
   let pages = 0;
   while (fetching) {
     const result: Settled = await fetching;

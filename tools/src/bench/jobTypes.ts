@@ -23,8 +23,10 @@ export interface SyncJob extends JobBase {
 /** The I/O floor: the same Graph pages and the same table batches, with no sync logic. */
 export interface FloorJob extends JobBase {
   kind: 'floor';
-  /** Delta link per folder id to start from (an incremental round); folders not in it are listed in full. */
+  /** Delta link per folder id to start from (an incremental sync of these folders); absent: a first sync. */
   startLinks?: Record<string, string>;
+  /** The engine's stored `contactFolders/delta` link (an incremental sync reads the folder tree from it). */
+  folderTreeLink?: string;
   /**
    * Put before every row key written. Azurite's cost per write grows with the partition's size, so an
    * incremental floor writes into the synced copy's own partition, under keys the engine never reads.

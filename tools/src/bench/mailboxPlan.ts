@@ -16,7 +16,7 @@ export interface BenchMailbox {
 
 /** The Graph requests a sync cannot do without. */
 export interface ExpectedRequests {
-  /** The default folder plus every `childFolders` page. */
+  /** First sync: the default folder, every `childFolders` page and a full folder delta round; incremental: one folder delta page. */
   folderListings: number;
   /** Every delta page Graph must send: at least one per folder, `pageSize` entries each. */
   deltaPages: number;
@@ -36,9 +36,11 @@ export async function seedBenchMailbox(admin: SimAdmin, contacts: number, folder
   return { tenantId, userId, contacts: summary.contacts, folders: listed };
 }
 
-/** The minimum for a round over `entriesPerFolder` (contacts for a first sync, changes for an incremental one). */
-export function expectedRequests(mailbox: BenchMailbox, entriesPerFolder: (folderId: string) => number): ExpectedRequests {
-  const folderListings = 1 + mailbox.folders.reduce((sum, f) => sum + Math.max(1, Math.ceil(f.childFolders / FOLDER_PAGE_SIZE)), 0);
+/** The minimum for a round over `entriesPerFolder` (contacts for a first sync, changes for an incremental one without folder changes). */
+export function expectedRequests(mailbox: BenchMailbox, entriesPerFolder: (folderId: string) => number, kind: 'initial' | 'incremental'): ExpectedRequests {
+  const walk = 1 + mailbox.folders.reduce((sum, f) => sum + Math.max(1, Math.ceil(f.childFolders / FOLDER_PAGE_SIZE)), 0);
+  const folderDelta = kind === 'initial' ? Math.max(1, Math.ceil((mailbox.folders.length - 1) / FOLDER_PAGE_SIZE)) : 1;
+  const folderListings = (kind === 'initial' ? walk : 0) + folderDelta;
   const deltaPages = mailbox.folders.reduce((sum, f) => sum + Math.max(1, Math.ceil(entriesPerFolder(f.id) / DELTA_PAGE_SIZE)), 0);
   return { folderListings, deltaPages, total: folderListings + deltaPages };
 }

@@ -1,5 +1,5 @@
 import type { BenchServices } from './benchServices';
-import { snapshotDeltaLinks } from './deltaLinkSnapshot';
+import { snapshotDeltaLinks, snapshotFolderTreeLink } from './deltaLinkSnapshot';
 import { runJobInChild } from './jobChild';
 import type { BenchJob, JobResult } from './jobTypes';
 import { type BenchMailbox, type ExpectedRequests, type PlannedChanges, expectedRequests } from './mailboxPlan';
@@ -37,7 +37,7 @@ export interface ScenarioResult {
 export async function runInitialScenario(ctx: ScenarioContext, mailbox: BenchMailbox, keep: boolean): Promise<{ result: ScenarioResult; copies: string[] }> {
   const name = `initial ${mailbox.contacts.toLocaleString('en-US')}`;
   const sizes = new Map(mailbox.folders.map((folder) => [folder.id, folder.contactIds.length]));
-  const result = emptyResult(name, 'initial', mailbox.contacts, expectedRequests(mailbox, (id) => sizes.get(id) ?? 0), mailbox);
+  const result = emptyResult(name, 'initial', mailbox.contacts, expectedRequests(mailbox, (id) => sizes.get(id) ?? 0, 'initial'), mailbox);
   const copies: string[] = [];
   for (let run = 1; run <= ctx.repeat; run += 1) {
     const tag = `b${mailbox.contacts}r${run}`;
@@ -57,14 +57,15 @@ export async function runInitialScenario(ctx: ScenarioContext, mailbox: BenchMai
  */
 export async function runIncrementalScenario(ctx: ScenarioContext, mailbox: BenchMailbox, copies: string[], planned: PlannedChanges): Promise<ScenarioResult> {
   const name = `incremental ${planned.changes.length} in ${mailbox.contacts.toLocaleString('en-US')}`;
-  const expected = expectedRequests(mailbox, (id) => planned.perFolder.get(id) ?? 0);
+  const expected = expectedRequests(mailbox, (id) => planned.perFolder.get(id) ?? 0, 'incremental');
   const result = emptyResult(name, 'incremental', planned.changes.length, expected, mailbox);
   result.foldersChanged = planned.perFolder.size;
   for (const copy of copies) {
     const startLinks = await snapshotDeltaLinks(ctx.services.endpoints, copy, mailbox);
+    const folderTreeLink = await snapshotFolderTreeLink(ctx.services.endpoints, copy, mailbox);
     if (Object.keys(startLinks).length !== mailbox.folders.length) throw new Error(`copy ${copy} has ${Object.keys(startLinks).length} delta links for ${mailbox.folders.length} folders`);
     // Same table and partition as the sync (Azurite's cost depends on the partition's size), keys it never reads.
-    result.floors.push(await measure(ctx, name, { kind: 'floor', startLinks, rowKeyPrefix: 'x:', ...jobBase(ctx, mailbox, copy) }));
+    result.floors.push(await measure(ctx, name, { kind: 'floor', startLinks, folderTreeLink, rowKeyPrefix: 'x:', ...jobBase(ctx, mailbox, copy) }));
     result.syncs.push(await measure(ctx, name, { kind: 'sync', ...jobBase(ctx, mailbox, copy) }));
     await ctx.services.dropTables(copy);
   }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { findImportViolations, loadInIsolation } from './deployableCheck';
 import { functionModules, writeFunctionsPackage } from './functionsPackage';
@@ -15,6 +16,8 @@ function main(): void {
   const started = Date.now();
   const appDir = path.join(ROOT, 'api');
   const tsc = require.resolve('typescript/bin/tsc');
+  // A module deleted from the sources must not live on in the package.
+  rmSync(path.join(appDir, 'dist'), { recursive: true, force: true });
   execFileSync(process.execPath, [tsc, '-p', path.join(appDir, 'tsconfig.build.json')], { stdio: 'inherit' });
   const outDir = path.join(ROOT, 'build', 'api');
   const { packages } = writeFunctionsPackage({ rootDir: ROOT, appDir, compiledDir: path.join(appDir, 'dist'), outDir });

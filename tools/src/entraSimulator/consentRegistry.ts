@@ -38,8 +38,9 @@ export class ConsentRegistry {
     this.now = options.now ?? Date.now;
   }
 
-  set(tenantId: string, userId: string, state: ConsentState): void {
-    this.records.set(keyOf(tenantId, userId), { state, changedAt: this.now() });
+  /** `propagated`: the state was set long ago (an established user), so no propagation delay applies. */
+  set(tenantId: string, userId: string, state: ConsentState, options: { propagated?: boolean } = {}): void {
+    this.records.set(keyOf(tenantId, userId), { state, changedAt: options.propagated ? Number.NEGATIVE_INFINITY : this.now() });
   }
 
   /** The state as set (a fresh grant reads 'granted' even while it propagates). */

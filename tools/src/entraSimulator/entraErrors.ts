@@ -13,9 +13,10 @@ interface EntraErrorOptions {
 }
 
 /**
- * An error body shaped like Entra's v2 token endpoint: `error`, `error_description` starting with the
- * AADSTS code and ending with trace/correlation ids and a timestamp, `error_codes`, `timestamp`,
- * `trace_id`, `correlation_id`, `error_uri`, and `suberror` where Entra sends one.
+ * An error body shaped like Entra's v2 token endpoint (documented in "OAuth 2.0 authorization code flow",
+ * Error response): `error`, `error_description` starting with the AADSTS code and ending with
+ * `\r\nTrace ID: …\r\nCorrelation ID: …\r\nTimestamp: …`, `error_codes`, `timestamp`, `trace_id`,
+ * `correlation_id`; plus `error_uri`, which Entra also sends, and `suberror` where Entra sends one.
  */
 export function entraError(error: string, code: number, text: string, options: EntraErrorOptions = {}): EndpointResult {
   const traceId = randomUUID();
@@ -25,7 +26,7 @@ export function entraError(error: string, code: number, text: string, options: E
     status: options.status ?? 400,
     body: {
       error,
-      error_description: `AADSTS${code}: ${text} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+      error_description: `AADSTS${code}: ${text}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
       error_codes: [code],
       timestamp,
       trace_id: traceId,
@@ -36,7 +37,7 @@ export function entraError(error: string, code: number, text: string, options: E
   };
 }
 
-/** On-behalf-of without (propagated) consent: msal-node reads this as InteractionRequiredAuthError. */
+/** On-behalf-of without (propagated) consent: invalid_grant AADSTS65001 with suberror consent_required. */
 export function consentRequired(clientId: string): EndpointResult {
   return entraError('invalid_grant', 65001,
     `The user or administrator has not consented to use the application with ID '${clientId}' named 'Outlook Contact Sync'. Send an interactive authorization request for this user and resource.`,
@@ -45,7 +46,7 @@ export function consentRequired(clientId: string): EndpointResult {
 
 /**
  * A refresh token redeemed after consent was revoked. Entra answers invalid_grant/AADSTS65001 without a
- * suberror here, so msal-node raises a plain ServerError: callers must recognise the code, not the class.
+ * suberror here: callers must recognise the code, not only the suberror.
  */
 export function consentRevokedOnRefresh(clientId: string): EndpointResult {
   return entraError('invalid_grant', 65001,
@@ -83,6 +84,12 @@ export function invalidAssertion(reason: string): EndpointResult {
 
 export function expiredAssertion(): EndpointResult {
   return entraError('invalid_grant', 500133, 'Assertion is not within its valid time range.');
+}
+
+/** A refresh token issued before the user's sessions were revoked (AADSTS50173 FreshTokenNeeded). */
+export function revokedGrant(issuedAt: number, validFrom: number): EndpointResult {
+  return entraError('invalid_grant', 50173,
+    `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${new Date(issuedAt).toISOString()}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${new Date(validFrom).toISOString()}'.`);
 }
 
 export function badRefreshToken(): EndpointResult {

@@ -69,17 +69,34 @@ describe('discovery and keys', () => {
 });
 
 describe('on-behalf-of grant', () => {
-  it('exchanges an SSO token for a Graph token, id token, client_info and refresh token when consent is granted', async () => {
+  it('answers with exactly the documented fields: token_type, scope, expires_in, ext_expires_in, access_token, refresh_token', async () => {
     const userId = newUser();
     running.sim.setConsent(tenantId, userId, 'granted');
-    const { status, body } = await postForm(`/${tenantId}/oauth2/v2.0/token`, oboForm(await running.sim.mintSsoToken({ tenantId, userId })));
+    const assertion = await running.sim.mintSsoToken({ tenantId, userId });
+    const { status, body } = await postForm(`/${tenantId}/oauth2/v2.0/token`, oboForm(assertion, { scope: 'https://graph.microsoft.com/Contacts.Read offline_access' }));
     expect(status).toBe(200);
-    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, refresh_token: expect.any(String), id_token: expect.any(String) });
-    expect(String(body.scope).split(' ')).toEqual(expect.arrayContaining(['https://graph.microsoft.com/Contacts.Read', 'offline_access']));
+    expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'ext_expires_in', 'refresh_token', 'scope', 'token_type']);
+    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, refresh_token: expect.any(String) });
+    expect(String(body.scope).split(' ')).toContain('https://graph.microsoft.com/Contacts.Read');
+    expect(String(body.scope).split(' ')).not.toContain('offline_access');
     expect(decodeJwt(String(body.access_token))).toMatchObject({ aud: 'https://graph.microsoft.com', tid: tenantId, oid: userId });
     expect(String(decodeJwt(String(body.access_token)).scp).split(' ')).toContain('Contacts.Read');
-    expect(JSON.parse(Buffer.from(String(body.client_info), 'base64url').toString())).toEqual({ uid: userId, utid: tenantId });
     await expect(createGraphTokenAuthenticator(running.url)(String(body.access_token))).resolves.toEqual({ tenantId, userId });
+  });
+
+  it.each<[string, Record<string, string>, string[]]>([
+    ['no refresh token without offline_access', { scope: 'https://graph.microsoft.com/Contacts.Read' }, []],
+    ['an id token only when openid is asked for', { scope: 'https://graph.microsoft.com/Contacts.Read openid offline_access' }, ['id_token', 'refresh_token']],
+    ['client_info only when client_info=1 is sent (as MSAL does)',
+      { scope: 'https://graph.microsoft.com/Contacts.Read openid profile offline_access', client_info: '1' }, ['client_info', 'id_token', 'refresh_token']],
+  ])('sends %s', async (_name, overrides, extra) => {
+    const userId = newUser();
+    running.sim.setConsent(tenantId, userId, 'granted');
+    const { status, body } = await postForm(`/${tenantId}/oauth2/v2.0/token`, oboForm(await running.sim.mintSsoToken({ tenantId, userId }), overrides));
+    expect(status).toBe(200);
+    expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'ext_expires_in', 'scope', 'token_type', ...extra].sort());
+    const clientInfo = body.client_info;
+    if (typeof clientInfo === 'string') expect(JSON.parse(Buffer.from(clientInfo, 'base64url').toString())).toEqual({ uid: userId, utid: tenantId });
   });
 
   it.each(['missing', 'revoked'] as const)('answers AADSTS65001 consent_required when consent is %s', async (state) => {
@@ -89,6 +106,11 @@ describe('on-behalf-of grant', () => {
     expect(status).toBe(400);
     expect(body).toMatchObject({ error: 'invalid_grant', error_codes: [65001], suberror: 'consent_required' });
     expect(String(body.error_description)).toMatch(/^AADSTS65001: The user or administrator has not consented/);
+    // Entra's documented error body: the description ends with its trace lines, each after \r\n.
+    expect(Object.keys(body).sort()).toEqual(['correlation_id', 'error', 'error_codes', 'error_description', 'error_uri', 'suberror', 'timestamp', 'trace_id']);
+    expect(String(body.error_description)).toMatch(/\r\nTrace ID: [0-9a-f-]{36}\r\nCorrelation ID: [0-9a-f-]{36}\r\nTimestamp: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
+    expect(String(body.error_description)).toContain(`Trace ID: ${String(body.trace_id)}`);
+    expect(body.timestamp).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
   });
 
   it.each([
@@ -150,15 +172,32 @@ describe('refresh-token grant', () => {
     return String(body.refresh_token);
   }
 
-  function refreshForm(refreshToken: string): Record<string, string> {
-    return { client_id: clientId, client_secret: clientSecret, grant_type: 'refresh_token', refresh_token: refreshToken, scope: GRAPH_SCOPE };
+  function refreshForm(refreshToken: string, scope = GRAPH_SCOPE): Record<string, string> {
+    return { client_id: clientId, client_secret: clientSecret, grant_type: 'refresh_token', refresh_token: refreshToken, scope };
   }
 
-  it('issues new tokens while consent is granted', async () => {
+  it('issues new tokens and a new refresh token while consent is granted; the used one stays valid', async () => {
     const userId = newUser();
-    const { status, body } = await postForm(`/${tenantId}/oauth2/v2.0/token`, refreshForm(await refreshTokenFor(userId)));
+    const refreshToken = await refreshTokenFor(userId);
+    const { status, body } = await postForm(`/${tenantId}/oauth2/v2.0/token`, refreshForm(refreshToken, 'https://graph.microsoft.com/Contacts.Read offline_access'));
     expect(status).toBe(200);
+    expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'ext_expires_in', 'refresh_token', 'scope', 'token_type']);
     expect(decodeJwt(String(body.access_token))).toMatchObject({ oid: userId, tid: tenantId });
+    expect(body.refresh_token).not.toBe(refreshToken);
+    expect((await postForm(`/${tenantId}/oauth2/v2.0/token`, refreshForm(refreshToken))).status).toBe(200);
+  });
+
+  it('answers invalid_grant AADSTS50173 for every refresh token issued before the user\'s sessions were revoked', async () => {
+    const userId = newUser();
+    const refreshToken = await refreshTokenFor(userId);
+    const response = await fetch(`${running.url}/_sim/revoke-sessions/${tenantId}/${userId}`, { method: 'POST' });
+    expect(response.status).toBe(200);
+    const { status, body } = await postForm(`/${tenantId}/oauth2/v2.0/token`, refreshForm(refreshToken));
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: 'invalid_grant', error_codes: [50173] });
+    expect(String(body.error_description)).toMatch(/^AADSTS50173: The provided grant has expired due to it being revoked/);
+    const fresh = await refreshTokenFor(userId);
+    expect((await postForm(`/${tenantId}/oauth2/v2.0/token`, refreshForm(fresh))).status).toBe(200);
   });
 
   it('answers invalid_grant AADSTS65001 after consent is revoked', async () => {

@@ -18,7 +18,7 @@ export interface EntraSimulatorOptions {
   defaultConsent?: ConsentState;
   /** Graph permissions a grant covers (default Contacts.Read, User.Read, offline_access). */
   grantedScopes?: readonly string[];
-  /** Lifetime of issued Graph tokens (default 3600 s). Under msal's 300 s renewal offset, every call refreshes. */
+  /** Lifetime of issued Graph tokens (default 3600 s). Under the API's 5-minute margin, every background call refreshes. */
   accessTokenLifetimeSec?: number;
 }
 
@@ -27,11 +27,17 @@ export interface EntraSimulatorStats {
   discoveryRequests: number;
   jwksRequests: number;
   tokenRequests: number;
+  /** Token requests with the on-behalf-of grant (`urn:ietf:params:oauth:grant-type:jwt-bearer`). */
+  oboRequests: number;
+  /** Token requests with the `refresh_token` grant. */
+  refreshRequests: number;
 }
 
 /** The state and test controls of the simulated authority; the HTTP server serves it. */
 export class EntraSimulator {
-  readonly stats: EntraSimulatorStats = { discoveryRequests: 0, jwksRequests: 0, tokenRequests: 0 };
+  readonly stats: EntraSimulatorStats = { discoveryRequests: 0, jwksRequests: 0, tokenRequests: 0, oboRequests: 0, refreshRequests: 0 };
+  /** Every request served, as `METHOD /path` (the last 10 000): tests see which tenant's endpoints were asked. */
+  readonly requests: string[] = [];
   readonly tokenEndpoint: TokenEndpoint;
   private readonly consent: ConsentRegistry;
   private readonly refreshTokens = new RefreshTokenStore();
@@ -55,14 +61,35 @@ export class EntraSimulator {
     return new EntraSimulator(options, await SigningKeyRing.create());
   }
 
+  /** Records a request (the HTTP server calls it for each one). */
+  recordRequest(method: string, path: string): void {
+    if (this.requests.length >= 10_000) this.requests.shift();
+    this.requests.push(`${method} ${path}`);
+  }
+
+  /** The recorded requests to a tenant's endpoints (`/{tenant}/…`), case-insensitively. */
+  requestsFor(tenant: string): string[] {
+    const prefix = `/${tenant.toLowerCase()}/`;
+    return this.requests.filter((request) => request.slice(request.indexOf(' ') + 1).toLowerCase().startsWith(prefix));
+  }
+
   /** A Teams-SSO-like access token for the app; overrides forge bad ones. */
   mintSsoToken(options: SsoTokenOptions): Promise<string> {
     return this.minter.mint(options);
   }
 
-  setConsent(tenantId: string, userId: string, state: ConsentState): void {
+  /** `propagated`: consent given long ago (an established user); otherwise a grant propagates first. */
+  setConsent(tenantId: string, userId: string, state: ConsentState, options: { propagated?: boolean } = {}): void {
     // Outstanding refresh tokens stay known: their next redemption meets the new state (AADSTS65001).
-    this.consent.set(tenantId, userId, state);
+    this.consent.set(tenantId, userId, state, options);
+  }
+
+  /**
+   * Revokes every refresh token the user holds, as Graph `revokeSignInSessions` or a password reset does:
+   * their next redemption answers invalid_grant AADSTS50173. Consent stays as it is.
+   */
+  revokeSignInSessions(tenantId: string, userId: string): void {
+    this.refreshTokens.revokeAll(tenantId, userId);
   }
 
   getConsent(tenantId: string, userId: string): ConsentState {

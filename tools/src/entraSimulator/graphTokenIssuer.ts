@@ -6,7 +6,13 @@ import { pairwiseSubject } from './ssoTokenMinter';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 
-/** The success body of Entra's token endpoint (v2), as msal-node reads it. */
+/**
+ * The success body of Entra's v2 token endpoint. Documented fields ("OAuth 2.0 On-Behalf-Of flow",
+ * Middle-tier access token response; "authorization code flow", Refresh the access token): `token_type`,
+ * `scope`, `expires_in`, `ext_expires_in`, `access_token`, and `refresh_token` only when `offline_access`
+ * was requested; `id_token` only when `openid` was requested. `client_info` is MSAL's extension: Entra
+ * adds it only when the request carries `client_info=1`.
+ */
 export interface TokenResponse {
   token_type: 'Bearer';
   scope: string;
@@ -25,6 +31,8 @@ export interface IssueRequest {
   grantedScopes: readonly string[];
   /** OpenID scopes the client asked for: `openid` gives an id token, `offline_access` a refresh token. */
   oidcScopes: ReadonlySet<string>;
+  /** The request carried `client_info=1`. */
+  clientInfo: boolean;
 }
 
 /** Issues Graph access tokens, id tokens, client_info and refresh tokens. */
@@ -42,16 +50,17 @@ export class GraphTokenIssuer {
     const withRefresh = oidcScopes.has('offline_access') && grantedScopes.includes('offline_access');
     const response: TokenResponse = {
       token_type: 'Bearer',
-      // Like Entra, the response names every permission the user granted on the resource, fully qualified.
-      scope: [...resourceScopes.map((s) => `${GRAPH_RESOURCE}/${s}`), ...(withRefresh ? ['offline_access'] : [])].join(' '),
+      // Like Entra, the permissions the user granted on the resource, fully qualified; the documented
+      // examples name no OpenID scope here even when offline_access was asked for.
+      scope: resourceScopes.map((s) => `${GRAPH_RESOURCE}/${s}`).join(' '),
       expires_in: this.accessTokenLifetimeSec,
       ext_expires_in: this.accessTokenLifetimeSec,
       access_token: await this.sign(this.graphClaims(user, grantedScopes)),
     };
     if (withRefresh) response.refresh_token = this.refreshTokens.issue(user, this.clientId);
-    if (oidcScopes.has('openid')) {
-      response.id_token = await this.sign(this.idTokenClaims(user));
-      // msal-node builds the account's home id (uid.utid) from client_info; Entra sends it when asked.
+    if (oidcScopes.has('openid')) response.id_token = await this.sign(this.idTokenClaims(user));
+    if (request.clientInfo) {
+      // MSAL builds an account's home id (uid.utid) from it; nobody else asks for it.
       response.client_info = Buffer.from(JSON.stringify({ uid: user.userId, utid: user.tenantId })).toString('base64url');
     }
     return response;

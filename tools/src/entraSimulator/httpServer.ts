@@ -38,8 +38,11 @@ function authorityRoutes(sim: EntraSimulator): Route[] {
     {
       method: 'POST', pattern: new RegExp(`^/${TENANT}/oauth2/v2\\.0/token$`),
       handle: ({ tenant = '' }, body) => {
+        const form = new URLSearchParams(body);
         sim.stats.tokenRequests += 1;
-        return sim.tokenEndpoint.handle(tenant, new URLSearchParams(body));
+        if (form.get('grant_type') === 'urn:ietf:params:oauth:grant-type:jwt-bearer') sim.stats.oboRequests += 1;
+        if (form.get('grant_type') === 'refresh_token') sim.stats.refreshRequests += 1;
+        return sim.tokenEndpoint.handle(tenant, form);
       },
     },
   ];
@@ -75,7 +78,7 @@ export async function listen(sim: EntraSimulator, port: number): Promise<{ serve
   const routes = [...authorityRoutes(sim), ...simControlRoutes(sim)];
   let baseUrl = '';
   const server = createServer((req, res) => {
-    void serve(routes, req, res, baseUrl);
+    void serve(sim, routes, req, res, baseUrl);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -87,9 +90,10 @@ export async function listen(sim: EntraSimulator, port: number): Promise<{ serve
   return { server, url: baseUrl };
 }
 
-async function serve(routes: Route[], req: IncomingMessage, res: ServerResponse, baseUrl: string): Promise<void> {
+async function serve(sim: EntraSimulator, routes: Route[], req: IncomingMessage, res: ServerResponse, baseUrl: string): Promise<void> {
   try {
     const path = new URL(req.url ?? '/', baseUrl).pathname;
+    sim.recordRequest(req.method ?? 'GET', path);
     const matches = routes.filter((route) => route.pattern.test(path));
     const route = matches.find((candidate) => candidate.method === req.method);
     if (!route) return send(res, matches.length ? 405 : 404, { error: matches.length ? 'method_not_allowed' : 'not_found' });

@@ -39,7 +39,7 @@ export async function startEntraSimulator(options: StartEntraSimulatorOptions): 
 function close(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
-    // Keep-alive sockets of msal/jose clients would otherwise hold close() open.
+    // Keep-alive sockets of fetch/jose clients would otherwise hold close() open.
     server.closeAllConnections();
   });
 }

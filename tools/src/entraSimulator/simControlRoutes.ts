@@ -6,7 +6,8 @@ const ID = '[A-Za-z0-9.-]+';
 
 /**
  * Controls for local development and demos (the tab in local mode, scripts): mint an SSO token, read and
- * set a user's consent, rotate the signing key. Only the simulator has them; Entra has no such endpoints.
+ * set a user's consent, revoke a user's sign-in sessions (their refresh tokens), rotate the signing key.
+ * Only the simulator has them; Entra has no such endpoints.
  */
 export function simControlRoutes(sim: EntraSimulator): Route[] {
   return [
@@ -18,6 +19,13 @@ export function simControlRoutes(sim: EntraSimulator): Route[] {
     {
       method: 'PUT', pattern: new RegExp(`^/_sim/consent/(?<tenant>${ID})/(?<user>${ID})$`),
       handle: ({ tenant = '', user = '' }, body) => setConsent(sim, tenant, user, body),
+    },
+    {
+      method: 'POST', pattern: new RegExp(`^/_sim/revoke-sessions/(?<tenant>${ID})/(?<user>${ID})$`),
+      handle: ({ tenant = '', user = '' }) => {
+        sim.revokeSignInSessions(tenant, user);
+        return { status: 200, body: { revoked: true } };
+      },
     },
     { method: 'POST', pattern: /^\/_sim\/rotate-keys$/, handle: async () => ({ status: 200, body: { kid: await sim.rotateKeys() } }) },
   ];

@@ -54,29 +54,32 @@ export class TokenEndpoint {
     if ('kind' in verified) {
       return verified.kind === 'expired' ? entra.expiredAssertion() : entra.invalidAssertion(verified.reason);
     }
-    return this.grant(verified, form.get('scope') ?? '', () => entra.consentRequired(this.deps.clientId));
+    return this.grant(verified, form, () => entra.consentRequired(this.deps.clientId));
   }
 
   private async refresh(tenantId: string, form: URLSearchParams): Promise<entra.EndpointResult> {
     const token = form.get('refresh_token');
     if (!token) return entra.missingParameter('refresh_token');
-    const record = this.deps.refreshTokens.find(token);
-    if (!record || record.clientId !== this.deps.clientId || record.user.tenantId !== tenantId) {
-      return entra.badRefreshToken();
-    }
-    return this.grant(record.user, form.get('scope') ?? '', () => entra.consentRevokedOnRefresh(this.deps.clientId));
+    const found = this.deps.refreshTokens.find(token);
+    if (found.state === 'unknown') return entra.badRefreshToken();
+    const { record } = found;
+    if (record.clientId !== this.deps.clientId || record.user.tenantId !== tenantId) return entra.badRefreshToken();
+    if (found.state === 'revoked') return entra.revokedGrant(record.issuedAt, found.validFrom);
+    return this.grant(record.user, form, () => entra.consentRevokedOnRefresh(this.deps.clientId));
   }
 
   /** Issues tokens when the user's propagated consent covers the requested scopes. */
   private async grant(
-    user: UserProfile, scope: string, noConsent: () => entra.EndpointResult,
+    user: UserProfile, form: URLSearchParams, noConsent: () => entra.EndpointResult,
   ): Promise<entra.EndpointResult> {
-    const request = parseScopeRequest(scope);
+    const request = parseScopeRequest(form.get('scope') ?? '');
     if (request.unsupported) return entra.unsupportedScope(request.unsupported);
     if (request.graphScopes.length === 0) return entra.missingParameter('scope');
     const granted = this.deps.consent.effectiveScopes(user.tenantId, user.userId);
     if (!isCovered(request, granted)) return noConsent();
-    const body = await this.deps.issuer.issue({ user, grantedScopes: granted, oidcScopes: request.oidcScopes });
+    const body = await this.deps.issuer.issue({
+      user, grantedScopes: granted, oidcScopes: request.oidcScopes, clientInfo: form.get('client_info') === '1',
+    });
     return { status: 200, body };
   }
 }

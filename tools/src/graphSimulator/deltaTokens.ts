@@ -40,7 +40,23 @@ export interface FolderPageTokenState extends TokenScope {
   top: number;
 }
 
-export type TokenState = SkipTokenState | DeltaTokenState | FolderPageTokenState;
+/** A `$skiptoken` of a `contactFolders/delta` round (scope folder 0: the tree, not one folder). */
+export interface FolderTreeSkipState extends TokenScope {
+  kind: 'treeSkip';
+  /** The version the round continues from; -1 for a full round. */
+  from: number;
+  to: number;
+  cursor: number;
+}
+
+/** A `$deltatoken` of `contactFolders/delta`. */
+export interface FolderTreeDeltaState extends TokenScope {
+  kind: 'treeDelta';
+  version: number;
+  issued: number;
+}
+
+export type TokenState = SkipTokenState | DeltaTokenState | FolderPageTokenState | FolderTreeSkipState | FolderTreeDeltaState;
 
 /** `foreign`: a well-formed token of another simulator run, whose state is gone (Graph's 410). */
 export type DecodedToken = { status: 'ok'; state: TokenState } | { status: 'foreign' } | { status: 'invalid' };
@@ -83,7 +99,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function hasScope(value: Record<string, unknown>): boolean {
   return typeof value.mailbox === 'string' && typeof value.incarnation === 'number' && typeof value.folder === 'number'
-    && (value.kind === 'skip' || value.kind === 'delta' || value.kind === 'folders');
+    && ['skip', 'delta', 'folders', 'treeSkip', 'treeDelta'].includes(value.kind as string);
 }
 
 function safeEqual(a: string, b: string): boolean {

@@ -13,8 +13,8 @@ export interface SimFolder {
   /** Small number naming the folder inside tokens. */
   readonly serial: number;
   readonly id: string;
-  readonly displayName: string;
-  readonly parentFolderId: string;
+  displayName: string;
+  parentFolderId: string;
   /** Child folder ids in creation order. */
   readonly childIds: string[];
   /** Ids of the contacts in the folder now. */
@@ -62,6 +62,33 @@ export class FolderTree {
     const removed = this.descendantsOf(folder);
     for (const gone of removed) this.byId.delete(gone.id);
     return removed;
+  }
+
+  rename(id: string, displayName: string): SimFolder {
+    const folder = this.require(id);
+    folder.displayName = displayName;
+    return folder;
+  }
+
+  /** Moves a folder (with its subtree) under another folder; not into itself or below itself. */
+  move(id: string, toParentId: string): SimFolder {
+    const folder = this.require(id);
+    const to = this.require(toParentId);
+    if (folder === this.defaultFolder) throw new RangeError('the default Contacts folder cannot be moved');
+    if (this.descendantsOf(folder).includes(to)) throw new RangeError('a folder cannot move below itself');
+    const from = this.require(folder.parentFolderId);
+    from.childIds.splice(from.childIds.indexOf(folder.id), 1);
+    to.childIds.push(folder.id);
+    folder.parentFolderId = to.id;
+    return folder;
+  }
+
+  /** Whether `id` is `ancestorId` or below it. */
+  isWithin(id: string, ancestorId: string): boolean {
+    for (let folder = this.byId.get(id); folder; folder = this.byId.get(folder.parentFolderId)) {
+      if (folder.id === ancestorId) return true;
+    }
+    return false;
   }
 
   children(id: string): SimFolder[] {

@@ -98,7 +98,7 @@ describe('request counts', () => {
     await get(`${server.baseUrl}/me/contactFolders`);
     await graphGet(deltaUrl, null);
     await fetch(`${server.baseUrl.replace('/v1.0', '/_sim')}/counts`);
-    expect(server.sim.counts).toEqual({ total: 4, deltaPage: 3, folderListing: 1, other: 0, byStatus: { 200: 2, 401: 1, 429: 1 } });
+    expect(server.sim.counts).toEqual({ total: 4, roundTrips: 4, deltaPage: 3, folderListing: 1, other: 0, byStatus: { 200: 2, 401: 1, 429: 1 } });
     server.sim.resetCounts();
     expect(server.sim.counts.total).toBe(0);
   });

@@ -6,6 +6,7 @@ import type { GraphRequestContext, SimResponse } from './graphContext';
 import { GraphHttpError, graphErrorBody } from './graphErrors';
 import { requestKindOf, routeGraphRequest } from './graphRoutes';
 import type { GraphSimulator } from './graphSimulator';
+import { serveBatch } from './batchEndpoint';
 import { delay, sendJson, sendTruncated } from './httpIo';
 import type { Mailbox } from './mailbox';
 
@@ -24,6 +25,7 @@ export async function serveGraphRequest(options: GraphRouterOptions, req: Incomi
   const requestId = headerValue(req, 'client-request-id') ?? randomUUID();
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
   const segments = url.pathname.split('/').filter(Boolean).slice(1);
+  if (segments.length === 1 && segments[0] === '$batch' && req.method === 'POST') return serveBatch(options, req, res, url);
   const kind = requestKindOf(segments);
   let drop = false;
   let answer: SimResponse;
@@ -57,7 +59,7 @@ async function answerRequest(
   return { answer, drop: scripted?.kind === 'drop' || random === 'drop' };
 }
 
-async function mailboxOf(options: GraphRouterOptions, req: IncomingMessage): Promise<Mailbox> {
+export async function mailboxOf(options: GraphRouterOptions, req: IncomingMessage): Promise<Mailbox> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
   if (!match?.[1]) throw unauthenticated('Access token is empty.');
   const identity = await options.authenticate(match[1]);
@@ -68,14 +70,14 @@ async function mailboxOf(options: GraphRouterOptions, req: IncomingMessage): Pro
   throw new GraphHttpError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.');
 }
 
-function transientError(kind: '429' | '503' | '504', retryAfterSeconds: number | undefined): GraphHttpError {
+export function transientError(kind: '429' | '503' | '504', retryAfterSeconds: number | undefined): GraphHttpError {
   const headers: Record<string, string> = retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) };
   if (kind === '429') return new GraphHttpError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', headers);
   if (kind === '503') return new GraphHttpError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Try again later.', headers);
   return new GraphHttpError(504, 'GatewayTimeout', 'The gateway did not receive a response in time.', headers);
 }
 
-function retryAfter(sim: GraphSimulator, fault: ScriptedFault): number | undefined {
+export function retryAfter(sim: GraphSimulator, fault: ScriptedFault): number | undefined {
   return fault.retryAfterSeconds ?? (fault.kind === '504' ? undefined : sim.knobs.retryAfterSeconds);
 }
 
@@ -85,7 +87,7 @@ function unauthenticated(message: string): GraphHttpError {
   });
 }
 
-function errorAnswer(error: unknown, requestId: string): SimResponse {
+export function errorAnswer(error: unknown, requestId: string): SimResponse {
   if (error instanceof GraphHttpError) {
     return { status: error.status, headers: { ...error.headers }, body: graphErrorBody(error.code, error.message, requestId) };
   }

@@ -1,5 +1,6 @@
 import { handleContactDelta } from './deltaEndpoint';
 import type { RequestKind } from './faultScript';
+import { handleFolderDelta } from './folderDeltaEndpoint';
 import { handleGetFolder, handleListFolders } from './folderEndpoints';
 import type { GraphRequestContext, SimResponse } from './graphContext';
 import { badRequest } from './graphErrors';
@@ -21,6 +22,7 @@ export function routeGraphRequest(ctx: GraphRequestContext, segments: readonly s
   if (lower[0] !== 'me' || lower[1] !== 'contactfolders') throw unknownSegment(segments[lower[0] === 'me' ? 1 : 0]);
   if (forceExpired && !isDelta(lower[4])) throw expiredTokenError(ctx);
   if (segments.length === 2) return handleListFolders(ctx);
+  if (segments.length === 3 && isDelta(lower[2])) return handleFolderDelta(ctx);
   const folderId = decodeSegment(segments[2] ?? '');
   if (segments.length === 3) return handleGetFolder(ctx, folderId);
   if (segments.length === 4 && lower[3] === 'childfolders') return handleListFolders(ctx, folderId);

@@ -102,9 +102,14 @@ export class GraphSimulator {
     return undefined;
   }
 
-  /** @internal Counts an answered Graph request. */
-  recordRequest(kind: RequestKind, status: number | 'dropped'): void {
-    this.counter.record(kind, status);
+  /** @internal Counts an answered Graph request (`roundTrip` false: one inside a `$batch`). */
+  recordRequest(kind: RequestKind, status: number | 'dropped', roundTrip = true): void {
+    this.counter.record(kind, status, roundTrip);
+  }
+
+  /** @internal Counts the HTTP request of a `$batch`. */
+  recordBatch(): void {
+    this.counter.recordBatch();
   }
 }
 

@@ -18,6 +18,8 @@ export class Mailbox {
   private readonly ids: GraphIdFactory;
   private readonly folders: FolderTree;
   private readonly contacts = new Map<string, SimContact>();
+  /** Every change to the folder tree (add, rename, move, delete), in version order: what folder delta reads. */
+  private readonly folderChanges: Array<{ version: number; folderId: string }> = [];
   private currentVersion = 0;
 
   constructor(readonly tenantId: string, readonly userId: string, readonly incarnation: number) {
@@ -46,14 +48,29 @@ export class Mailbox {
   }
 
   addFolder(displayName: string, parentId: string = this.defaultFolderId): ContactFolderShape {
-    this.currentVersion += 1;
-    return folderShape(this.folders.add(displayName, parentId));
+    const folder = this.folders.add(displayName, parentId);
+    this.logFolderChange(folder.id);
+    return folderShape(folder);
+  }
+
+  renameFolder(id: string, displayName: string): ContactFolderShape {
+    const folder = this.folders.rename(id, displayName);
+    this.logFolderChange(folder.id);
+    return folderShape(folder);
+  }
+
+  /** Moves a folder and its subtree under another folder (ids stay, as Graph's immutable ids do). */
+  moveFolder(id: string, toParentId: string): ContactFolderShape {
+    const folder = this.folders.move(id, toParentId);
+    this.logFolderChange(folder.id);
+    return folderShape(folder);
   }
 
   /** Deletes a folder, its subfolders and their contacts (reported to delta as deleted). */
   deleteFolder(id: string): void {
     const version = (this.currentVersion += 1);
     for (const folder of this.folders.remove(id)) {
+      this.folderChanges.push({ version, folderId: folder.id });
       for (const contactId of folder.memberIds) {
         this.contacts.delete(contactId);
         folder.log.append({ version, contactId, removed: 'deleted' });
@@ -138,6 +155,27 @@ export class Mailbox {
     return seedMailbox(this, options);
   }
 
+  /**
+   * Ids of the folders changed in the versions (from, to], each once, in the order of its first change;
+   * from -1 (a full round) that is every folder made up to `to`, in creation order.
+   */
+  folderChangeIds(from: number, to: number): string[] {
+    const ids = new Set<string>();
+    for (const change of this.folderChanges) {
+      if (change.version > to) break;
+      if (change.version > from) ids.add(change.folderId);
+    }
+    return [...ids];
+  }
+
+  /** The folder as folder delta reports it: present and inside the tracked scope, else `undefined`. */
+  folderInDeltaScope(id: string, scope: 'subtree' | 'children'): SimFolder | undefined {
+    const folder = this.folders.find(id);
+    if (!folder || folder === this.folders.defaultFolder) return undefined;
+    const inScope = scope === 'children' ? folder.parentFolderId === this.defaultFolderId : this.folders.isWithin(id, this.defaultFolderId);
+    return inScope ? folder : undefined;
+  }
+
   /** A fresh immutable-style contact id (for callers that build their own ids from it). */
   newContactId(): string {
     return this.ids.next('contact');
@@ -150,6 +188,11 @@ export class Mailbox {
 
   childFolders(id: string): SimFolder[] {
     return this.folders.children(id);
+  }
+
+  private logFolderChange(folderId: string): void {
+    this.currentVersion += 1;
+    this.folderChanges.push({ version: this.currentVersion, folderId });
   }
 
   private place(contact: SimContact, folder: SimFolder, version: number): void {

@@ -7,6 +7,8 @@ export type MailboxChange =
   | { op: 'delete'; id: string }
   | { op: 'move'; id: string; toFolderId: string }
   | { op: 'addFolder'; displayName: string; parentId?: string }
+  | { op: 'renameFolder'; id: string; displayName: string }
+  | { op: 'moveFolder'; id: string; toParentId: string }
   | { op: 'deleteFolder'; id: string };
 
 /**
@@ -38,11 +40,15 @@ function applyChange(mailbox: Mailbox, raw: unknown): unknown {
       return mailbox.moveContact(text(change.id, 'id'), text(change.toFolderId, 'toFolderId'));
     case 'addFolder':
       return mailbox.addFolder(text(change.displayName, 'displayName'), optionalText(change.parentId, 'parentId'));
+    case 'renameFolder':
+      return mailbox.renameFolder(text(change.id, 'id'), text(change.displayName, 'displayName'));
+    case 'moveFolder':
+      return mailbox.moveFolder(text(change.id, 'id'), text(change.toParentId, 'toParentId'));
     case 'deleteFolder':
       mailbox.deleteFolder(text(change.id, 'id'));
       return { id: change.id };
     default:
-      throw new RangeError(`"op" must be add, update, delete, move, addFolder or deleteFolder, got ${JSON.stringify(change.op)}`);
+      throw new RangeError(`"op" must be add, update, delete, move, addFolder, renameFolder, moveFolder or deleteFolder, got ${JSON.stringify(change.op)}`);
   }
 }
 

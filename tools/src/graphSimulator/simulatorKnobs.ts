@@ -24,6 +24,12 @@ export interface SimulatorKnobs {
   expiredTokenLocation: boolean;
   /** A bearer for a mailbox nobody created: 404 `MailboxNotEnabledForRESTAPI`, or an empty mailbox. Default `notFound`. */
   unknownMailbox: 'notFound' | 'empty';
+  /**
+   * What `GET /me/contactFolders/delta` tracks: every folder below the default Contacts folder (`subtree`),
+   * or only the folders directly in it (`children`). Microsoft's page does not say; `children` lets tests
+   * check that the engine notices and still finds nested folders. Default `subtree`.
+   */
+  folderDeltaScope: 'subtree' | 'children';
 }
 
 export const DEFAULT_KNOBS: Readonly<SimulatorKnobs> = Object.freeze({
@@ -39,6 +45,7 @@ export const DEFAULT_KNOBS: Readonly<SimulatorKnobs> = Object.freeze({
   expiredTokenCode: 'syncStateNotFound',
   expiredTokenLocation: true,
   unknownMailbox: 'notFound',
+  folderDeltaScope: 'subtree',
 });
 
 type Check = (value: unknown) => boolean;
@@ -59,6 +66,7 @@ const CHECKS: Record<keyof SimulatorKnobs, [Check, string]> = {
   expiredTokenCode: [isOneOf('syncStateNotFound', 'resyncRequired'), '"syncStateNotFound" or "resyncRequired"'],
   expiredTokenLocation: [isOneOf(true, false), 'true or false'],
   unknownMailbox: [isOneOf('notFound', 'empty'), '"notFound" or "empty"'],
+  folderDeltaScope: [isOneOf('subtree', 'children'), '"subtree" or "children"'],
 };
 
 /** Applies a patch (from code or JSON) to the knobs; an unknown knob or a bad value throws a RangeError naming it. */

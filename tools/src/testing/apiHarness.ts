@@ -29,8 +29,8 @@ export interface ApiUser {
 export interface ApiHarnessOptions {
   /** After a consent grant, Entra answers consent_required for this long (default 0). */
   consentPropagationMs?: number;
-  /** More app settings for the functions (e.g. a short `SYNC_TIME_BUDGET_MS`). */
-  appSettings?: Record<string, string>;
+  /** App settings to add or replace. The functions read them once per test file (module registry): one harness per file. */
+  settings?: Record<string, string>;
 }
 
 const SYNC_QUEUE = 'sync-jobs';
@@ -38,7 +38,7 @@ const SYNC_QUEUE = 'sync-jobs';
 /**
  * The whole API for one test file, over real HTTP: the app's functions in the local Functions host, with
  * Azurite, the local Entra authority and the Graph simulator (accepting only that authority's Graph tokens
- * with Contacts.Read). Graph tokens live 120 s, under msal's 5-minute renewal offset, so every background
+ * with Contacts.Read). Graph tokens live 120 s, under the broker's 5-minute margin, so every background
  * sync really asks Entra (and sees a revoked consent).
  */
 export class ApiHarness {
@@ -58,7 +58,7 @@ export class ApiHarness {
     const logs: HostLogEntry[] = [];
     const stack = await startLocalStack({
       accessTokenLifetimeSec: 120, consentPropagationMs: options.consentPropagationMs, logger: (entry) => logs.push(entry),
-      appSettings: options.appSettings,
+      settings: options.settings,
     });
     return new ApiHarness(stack, logs);
   }
@@ -67,11 +67,11 @@ export class ApiHarness {
     return this.stack.stop();
   }
 
-  /** A user with consent (granted unless said otherwise) and an empty mailbox. */
+  /** A user with consent (granted long ago unless said otherwise: no propagation delay) and an empty mailbox. */
   user(tenantId: string, options: { roles?: string[]; consent?: ConsentState; userId?: string } = {}): ApiUser {
     const userId = options.userId ?? randomUUID();
     const roles = options.roles ?? [];
-    this.entra.sim.setConsent(tenantId, userId, options.consent ?? 'granted');
+    this.entra.sim.setConsent(tenantId, userId, options.consent ?? 'granted', { propagated: true });
     return {
       tenantId, userId, roles,
       mailbox: this.graph.sim.mailbox(tenantId, userId),
@@ -79,9 +79,8 @@ export class ApiHarness {
     };
   }
 
-  /** A new tenant whose admin has saved an enabled integration; returns the tenant id. */
-  async enabledTenant(): Promise<string> {
-    const tenantId = randomUUID();
+  /** A tenant (a new one unless given) whose admin has saved an enabled integration; returns the tenant id. */
+  async enabledTenant(tenantId: string = randomUUID()): Promise<string> {
     const admin = this.user(tenantId, { roles: ['ContactSync.Admin'] });
     const saved = await this.call('PUT', '/api/org/integration', await admin.token(), {
       name: 'Outlook', clientId: this.clientId, tenantId, enabled: true,

@@ -1,0 +1,81 @@
+import { mapGraphError, unreadable } from './graphErrors';
+
+/** Graph takes at most 20 requests in one `$batch` (https://learn.microsoft.com/graph/json-batching). */
+export const BATCH_LIMIT = 20;
+/** Tries of one request inside batches when Graph answers it 429, 503 or 504. */
+const ITEM_ATTEMPTS = 5;
+const TRANSIENT = new Set([429, 503, 504]);
+/** Wait before retrying an item whose answer has no Retry-After. */
+const DEFAULT_RETRY_MS = 2000;
+
+/** What one request of a batch came to: its body, or the error the engine acts on. */
+export type BatchOutcome = { body: unknown } | { error: Error };
+
+/** Sends one `$batch` body and returns Graph's answer (the envelope's own retries are the caller's). */
+export type BatchPoster = (body: { requests: object[] }) => Promise<unknown>;
+
+interface ItemAnswer { id?: unknown; status?: unknown; headers?: unknown; body?: unknown }
+
+/**
+ * GETs `urls` (relative to the version, e.g. `/me/contactFolders/…`) in `$batch`es of ≤ 20, one batch at a
+ * time: Graph runs at most 4 requests of a mailbox at once whatever the batch holds, so parallel batches
+ * would only be throttled. A 200 envelope says nothing about its requests: each carries its own status, so
+ * an item answered 429/503/504 is sent again in a later batch after its Retry-After; any other failure is
+ * that item's outcome (410 → DeltaTokenExpiredError, as for a single request).
+ */
+export async function getInBatches(post: BatchPoster, urls: readonly string[], headers: Record<string, string>,
+  sleep: (ms: number) => Promise<void>): Promise<BatchOutcome[]> {
+  const outcomes = new Array<BatchOutcome>(urls.length);
+  let pending = urls.map((url, index) => ({ url, index }));
+  for (let attempt = 1; pending.length > 0; attempt += 1) {
+    const retry: typeof pending = [];
+    let waitMs = 0;
+    for (let start = 0; start < pending.length; start += BATCH_LIMIT) {
+      const chunk = pending.slice(start, start + BATCH_LIMIT);
+      const answers = await sendBatch(post, chunk.map((item) => item.url), headers);
+      chunk.forEach((item, i) => {
+        const answer = answers.get(String(i));
+        const status = typeof answer?.status === 'number' ? answer.status : 0;
+        if (!answer) outcomes[item.index] = { error: unreadable('a $batch answer left out a request') };
+        else if (status >= 200 && status < 300) outcomes[item.index] = { body: answer.body };
+        else if (TRANSIENT.has(status) && attempt < ITEM_ATTEMPTS) {
+          retry.push(item);
+          waitMs = Math.max(waitMs, retryAfterMs(answer.headers));
+        } else outcomes[item.index] = { error: itemError(status, answer) };
+      });
+    }
+    if (retry.length > 0) await sleep(waitMs);
+    pending = retry;
+  }
+  return outcomes;
+}
+
+async function sendBatch(post: BatchPoster, urls: string[], headers: Record<string, string>): Promise<Map<string, ItemAnswer>> {
+  const requests = urls.map((url, i) => ({ id: String(i), method: 'GET', url, ...(Object.keys(headers).length ? { headers } : {}) }));
+  const envelope = await post({ requests }) as { responses?: unknown } | undefined;
+  if (!Array.isArray(envelope?.responses)) throw unreadable('a $batch answer has no responses');
+  const answers = new Map<string, ItemAnswer>();
+  for (const answer of envelope.responses as ItemAnswer[]) {
+    if (answer && typeof answer === 'object' && typeof answer.id === 'string') answers.set(answer.id, answer);
+  }
+  return answers;
+}
+
+function header(headers: unknown, name: string): string | undefined {
+  if (!headers || typeof headers !== 'object') return undefined;
+  const found = Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase());
+  return typeof found?.[1] === 'string' ? found[1] : undefined;
+}
+
+function retryAfterMs(headers: unknown): number {
+  const seconds = Number(header(headers, 'Retry-After'));
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : DEFAULT_RETRY_MS;
+}
+
+function itemError(status: number, answer: ItemAnswer): Error {
+  const body = answer.body as { error?: { code?: unknown } } | undefined;
+  const code = typeof body?.error?.code === 'string' ? body.error.code : undefined;
+  const location = header(answer.headers, 'Location');
+  const mapped = mapGraphError({ statusCode: status, code, headers: new Headers(location ? { Location: location } : {}) });
+  return mapped === 'network' ? unreadable(`a $batch request answered ${status}`) : mapped;
+}

@@ -1,0 +1,35 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const teamsapp = readFileSync(path.join(ROOT, 'teamsapp.yml'), 'utf8');
+const deploy = teamsapp.slice(teamsapp.indexOf('\ndeploy:'));
+
+/** `key: value` lines of the deploy stage (the file is flat enough that a YAML parser adds nothing). */
+function values(key: string): string[] {
+  return [...deploy.matchAll(new RegExp(`^\\s*${key}:\\s*(.+?)\\s*$`, 'gm'))].map((m) => m[1] ?? '');
+}
+
+describe('teamsapp.yml deploy stage (npm test runs `npm run build` before jest)', () => {
+  it('builds with the root build script before it deploys', () => {
+    expect(values('args')).toEqual(['ci', 'run build']);
+  });
+
+  it.each(values('artifactFolder'))('zip-deploys %s, a Functions package the build wrote', (folder) => {
+    const dir = path.join(ROOT, folder);
+    expect(existsSync(path.join(dir, 'host.json'))).toBe(true);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { main: string; dependencies: object };
+    // The Functions runtime loads the modules `main` names: they must exist, and nothing else is shipped as source.
+    expect(manifest.main).toBe('dist/functions/*.js');
+    const modules = readdirSync(path.join(dir, 'dist', 'functions')).filter((f) => f.endsWith('.js'));
+    expect(modules).toContain('syncWorker.js');
+    expect(readdirSync(dir).sort()).toEqual(['dist', 'host.json', 'node_modules', 'package.json']);
+    expect(existsSync(path.join(dir, 'node_modules', '@azure', 'functions', 'package.json'))).toBe(true);
+    expect(existsSync(path.join(dir, 'node_modules', 'azurite'))).toBe(false);
+  });
+
+  it('names no ignore file or folder that does not exist', () => {
+    for (const file of values('ignoreFile')) expect(existsSync(path.join(ROOT, file))).toBe(true);
+    expect(values('artifactFolder').length).toBeGreaterThan(0);
+  });
+});
