@@ -90,12 +90,16 @@ describe('rate limit settings', () => {
 
 describe('sync timing settings', () => {
   it('defaults the lease and the time budget', () => {
-    expect(loadSyncConfig(storage)).toMatchObject({ syncLeaseMs: SYNC_TIMING_DEFAULTS.leaseMs, syncTimeBudgetMs: SYNC_TIMING_DEFAULTS.timeBudgetMs });
+    expect(loadSyncConfig(storage)).toMatchObject({
+      syncLeaseMs: SYNC_TIMING_DEFAULTS.leaseMs, syncTimeBudgetMs: SYNC_TIMING_DEFAULTS.timeBudgetMs,
+      graphMaxRetryAfterSeconds: SYNC_TIMING_DEFAULTS.maxRetryAfterSeconds,
+    });
   });
 
   it.each([
     ['SYNC_LEASE_MS', '30000', { syncLeaseMs: 30_000 }],
     ['SYNC_TIME_BUDGET_MS', '1500', { syncTimeBudgetMs: 1500 }],
+    ['GRAPH_MAX_RETRY_AFTER_SECONDS', '120', { graphMaxRetryAfterSeconds: 120 }],
   ])('reads %s=%s', (setting, value, expected) => {
     expect(loadSyncConfig({ ...storage, [setting]: value })).toMatchObject(expected);
   });
@@ -103,6 +107,7 @@ describe('sync timing settings', () => {
   it.each([
     ['SYNC_LEASE_MS', 'soon'], ['SYNC_LEASE_MS', '999'], ['SYNC_LEASE_MS', '1.5'],
     ['SYNC_TIME_BUDGET_MS', '600000'], ['SYNC_TIME_BUDGET_MS', '-1'],
+    ['GRAPH_MAX_RETRY_AFTER_SECONDS', '0'], ['GRAPH_MAX_RETRY_AFTER_SECONDS', '181'],
   ])('refuses %s=%s, naming the setting', (setting, value) => {
     expect(settingRefused(() => loadSyncConfig({ ...storage, [setting]: value }))).toBe(setting);
   });

@@ -25,6 +25,17 @@ describe('the lease of a running sync', () => {
   });
 });
 
+describe('a Retry-After longer than the cap', () => {
+  it('is not waited out: the attempt fails as throttled at once, for the queue to retry', async () => {
+    const mailbox = mailboxWith(300, 1);
+    mailbox.sim.resetCounts();
+    mailbox.sim.faults.push({ kind: '429', retryAfterSeconds: 3600, match: 'delta' });
+    await expect(mailbox.sync()).rejects.toMatchObject({ code: 'throttled' });
+    expect(mailbox.sim.counts.byStatus).toMatchObject({ 429: 1 });
+    expect(await mailbox.history()).toEqual([expect.objectContaining({ state: 'failed' })]);
+  });
+});
+
 describe('a queued job whose own sync still holds the lease', () => {
   it('is thrown for a later delivery while the crashed attempt\'s lease lives, then resumes the same sync', async () => {
     const mailbox = mailboxWith(300, 2);

@@ -33,6 +33,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         baseUrl: config.graphBaseUrl,
         getToken,
         maxConcurrency: config.graphMaxConcurrency,
+        maxRetryAfterSeconds: config.graphMaxRetryAfterSeconds,
       });
       return new GraphContactSource(client, config.graphBaseUrl, meter);
     },
