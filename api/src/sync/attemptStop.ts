@@ -22,6 +22,7 @@ export class AttemptStop {
   budgetSpent = false;
   private budgetTimer?: NodeJS.Timeout;
   private run?: SyncRun;
+  private pagesStored = 0;
 
   constructor(private readonly lease: HeldLease, private readonly budgetMs: number | undefined) {
     lease.keepAlive((error) => {
@@ -37,8 +38,16 @@ export class AttemptStop {
     if (this.budgetMs === undefined) return;
     this.budgetTimer = setTimeout(() => {
       this.budgetSpent = true;
-      this.halt();
+      // An attempt that has stored nothing yet (a slow folder listing) goes on to its first page, so that
+      // every continuation moves the sync forward.
+      if (this.pagesStored > 0) this.halt();
     }, this.budgetMs);
+  }
+
+  /** Called after each stored page. */
+  pageStored(): void {
+    this.pagesStored += 1;
+    if (this.budgetSpent) this.halt();
   }
 
   /** Stops the clocks; a lease not released or handed over by now is left to expire. */

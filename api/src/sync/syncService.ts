@@ -106,7 +106,7 @@ export class SyncService {
     let failure: AppError | undefined;
     try {
       source = await this.deps.openSource(request.mailbox);
-      record.counts = await this.syncFolders(run, source, request, () => checked(lease));
+      record.counts = await this.syncFolders(run, source, request, () => checked(lease, stop));
       record.state = 'completed';
     } catch (error) {
       // Another worker owns the sync now: this one writes nothing more, not even its history.
@@ -161,9 +161,10 @@ export class SyncService {
   }
 }
 
-/** After each stored page: the lease is still ours (its renewal runs on a timer, not here). */
-function checked(lease: HeldLease): Promise<void> {
+/** After each stored page: the lease is still ours (its renewal runs on a timer, not here), and the budget. */
+function checked(lease: HeldLease, stop: AttemptStop): Promise<void> {
   try {
+    stop.pageStored();
     lease.check();
     return Promise.resolve();
   } catch (error) {
