@@ -17,7 +17,7 @@ import type { TableWriteMeter } from './storage/partitionTransaction';
 import { SyncHistoryRepository } from './storage/syncHistoryRepository';
 import { SyncLeaseRepository } from './storage/syncLeaseRepository';
 import { TABLES, TableClientFactory } from './storage/tableClientFactory';
-import { DEFAULT_LEASE_MS, createSyncService } from './sync/syncServiceFactory';
+import { createSyncService } from './sync/syncServiceFactory';
 
 /** Everything the functions call: built once per process from the app settings. */
 export interface AppServices {
@@ -60,19 +60,19 @@ export function composeServices(env: Env): AppServices {
     tables, isTenantAllowed, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId), log: brokerLog,
   });
   const meter = (): TableWriteMeter => ({ transactions: 0 });
-  const leases = async () => new SyncLeaseRepository(await tables.get(TABLES.leases), meter(), DEFAULT_LEASE_MS);
+  const leases = async () => new SyncLeaseRepository(await tables.get(TABLES.leases), meter(), syncConfig.syncLeaseMs);
   const history = async () => new SyncHistoryRepository(await tables.get(TABLES.syncs), meter());
   const sync = createSyncService({
     config: syncConfig, tables,
     tokenFor: (mailbox) => reusedToken(() => identity.broker.tokenForBackground(mailbox.tenantId, mailbox.userId)),
   });
+  const queue = StorageSyncJobQueue.fromConnectionString(syncConfig.storageConnection, syncConfig.syncQueueName);
   return {
     validator: identity.validator,
     anyTenantValidator: identity.anyTenantValidator,
     rateLimits: createRateLimits(loadRateLimitConfig(env)),
     syncRequests: new SyncRequestService({
-      settings, broker: identity.broker, leases,
-      queue: StorageSyncJobQueue.fromConnectionString(syncConfig.storageConnection, syncConfig.syncQueueName),
+      settings, broker: identity.broker, leases, queue,
     }),
     syncStatus: new SyncStatusService({
       leases, history,
@@ -80,7 +80,9 @@ export function composeServices(env: Env): AppServices {
     }),
     contacts: new ContactQueryService(async () => new ContactDirectory(await tables.get(TABLES.contacts))),
     tenantSettings: new TenantSettingsService({ store: settings, gate, clientId: identityConfig.clientId }),
-    syncWorker: new SyncWorkerService({ sync, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId) }),
+    syncWorker: new SyncWorkerService({
+      sync, queue, timeBudgetMs: syncConfig.syncTimeBudgetMs, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId),
+    }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig } from './config';
+import { SYNC_TIMING_DEFAULTS, loadIdentityConfig, loadRateLimitConfig, loadSyncConfig } from './config';
 import { AppError } from './errors/appError';
 
 const TENANT = '0b3b7f5e-8c1e-4a57-9a0e-3c2f1d4e5a6b';
@@ -85,5 +85,30 @@ describe('rate limit settings', () => {
     ['RATE_LIMIT_USER_PER_MINUTE', '0'], ['RATE_LIMIT_USER_PER_MINUTE', '2.5'], ['RATE_LIMIT_TENANT_PER_MINUTE', 'many'],
   ])('refuses %s=%p', (setting, value) => {
     expect(settingRefused(() => loadRateLimitConfig({ [setting]: value }))).toBe(setting);
+  });
+});
+
+describe('sync timing settings', () => {
+  it('defaults the lease and the time budget', () => {
+    expect(loadSyncConfig(storage)).toMatchObject({
+      syncLeaseMs: SYNC_TIMING_DEFAULTS.leaseMs, syncTimeBudgetMs: SYNC_TIMING_DEFAULTS.timeBudgetMs,
+      graphMaxRetryAfterSeconds: SYNC_TIMING_DEFAULTS.maxRetryAfterSeconds,
+    });
+  });
+
+  it.each([
+    ['SYNC_LEASE_MS', '30000', { syncLeaseMs: 30_000 }],
+    ['SYNC_TIME_BUDGET_MS', '1500', { syncTimeBudgetMs: 1500 }],
+    ['GRAPH_MAX_RETRY_AFTER_SECONDS', '120', { graphMaxRetryAfterSeconds: 120 }],
+  ])('reads %s=%s', (setting, value, expected) => {
+    expect(loadSyncConfig({ ...storage, [setting]: value })).toMatchObject(expected);
+  });
+
+  it.each([
+    ['SYNC_LEASE_MS', 'soon'], ['SYNC_LEASE_MS', '999'], ['SYNC_LEASE_MS', '1.5'],
+    ['SYNC_TIME_BUDGET_MS', '600000'], ['SYNC_TIME_BUDGET_MS', '-1'],
+    ['GRAPH_MAX_RETRY_AFTER_SECONDS', '0'], ['GRAPH_MAX_RETRY_AFTER_SECONDS', '181'],
+  ])('refuses %s=%s, naming the setting', (setting, value) => {
+    expect(settingRefused(() => loadSyncConfig({ ...storage, [setting]: value }))).toBe(setting);
   });
 });

@@ -24,7 +24,22 @@ export interface SyncConfig {
   graphMaxConcurrency: number;
   /** `SYNC_QUEUE_NAME`: the queue of sync jobs (default `sync-jobs`). */
   syncQueueName: string;
+  /**
+   * `GRAPH_MAX_RETRY_AFTER_SECONDS`: longest Graph Retry-After a sync waits out (1–180, default 30); a
+   * longer one fails the attempt as throttled and the queue retries it.
+   */
+  graphMaxRetryAfterSeconds: number;
+  /** `SYNC_LEASE_MS`: a sync's lease lives this long unless renewed (renewed every third); default 60 s. */
+  syncLeaseMs: number;
+  /**
+   * `SYNC_TIME_BUDGET_MS`: a queued sync stops after this long and queues its continuation; default 6 min,
+   * below the 10-minute function timeout (see docs/architecture.md, "Lease, budget and continuation").
+   */
+  syncTimeBudgetMs: number;
 }
+
+/** Defaults of the lease and the time budget; their sizing is explained in docs/architecture.md. */
+export const SYNC_TIMING_DEFAULTS = { leaseMs: 60_000, timeBudgetMs: 6 * 60_000, maxRetryAfterSeconds: 30 } as const;
 
 /** Settings of identity: token validation, on-behalf-of, the token cache. */
 export interface IdentityConfig {
@@ -72,7 +87,28 @@ export function loadSyncConfig(env: Env = process.env): SyncConfig {
   if (!/^[A-Za-z]?[A-Za-z0-9]*$/.test(tablePrefix)) fail('TABLE_PREFIX', 'may hold only letters and digits, starting with a letter');
   const syncQueueName = readSyncQueueName(env);
   const graphAccessToken = env.GRAPH_ACCESS_TOKEN || undefined;
-  return { storageConnection, tablePrefix, graphBaseUrl, graphAccessToken, graphMaxConcurrency, syncQueueName };
+  const syncLeaseMs = readMs(env, 'SYNC_LEASE_MS', SYNC_TIMING_DEFAULTS.leaseMs, 1_000, 10 * 60_000);
+  const graphMaxRetryAfterSeconds = readWhole(env, 'GRAPH_MAX_RETRY_AFTER_SECONDS', SYNC_TIMING_DEFAULTS.maxRetryAfterSeconds, 1, 180, 'seconds');
+  // The budget must leave a page's Graph retries and the end phase inside the 10-minute function timeout.
+  const syncTimeBudgetMs = readMs(env, 'SYNC_TIME_BUDGET_MS', SYNC_TIMING_DEFAULTS.timeBudgetMs, 1_000, 7 * 60_000);
+  return {
+    storageConnection, tablePrefix, graphBaseUrl, graphAccessToken, graphMaxConcurrency, syncQueueName,
+    graphMaxRetryAfterSeconds, syncLeaseMs, syncTimeBudgetMs,
+  };
+}
+
+/** A whole number of milliseconds from `min` to `max`, or the default when unset. */
+function readMs(env: Env, setting: string, fallback: number, min: number, max: number): number {
+  return readWhole(env, setting, fallback, min, max, 'milliseconds');
+}
+
+/** A whole number of `unit` from `min` to `max`, or the default when unset. */
+function readWhole(env: Env, setting: string, fallback: number, min: number, max: number, unit: string): number {
+  const raw = env[setting];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) fail(setting, `must be a whole number of ${unit} from ${min} to ${max}`);
+  return value;
 }
 
 export function loadIdentityConfig(env: Env = process.env): IdentityConfig {

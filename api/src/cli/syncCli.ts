@@ -9,9 +9,9 @@ void runCli(async () => {
   const config = loadSyncConfig();
   const token = config.graphAccessToken;
   if (!token) throw new AppError('configuration_invalid', 'Setting GRAPH_ACCESS_TOKEN is not set; the command line syncs with a given Graph token.');
-  const leaseMs = process.env.SYNC_LEASE_MS ? Number(process.env.SYNC_LEASE_MS) : undefined;
-  const service = createSyncService({ config, tokenFor: () => () => Promise.resolve(token), leaseMs });
+  const service = createSyncService({ config, tokenFor: () => () => Promise.resolve(token) });
+  // No time budget: the command line runs the sync to its end.
   const summary = await service.run({ mailbox: args, trigger: 'cli', full: args.flags.has('full') });
-  const { syncId, resumed, ...counts } = summary;
+  const { syncId, resumed, continued: _continued, ...counts } = summary;
   return { ...counts, syncId, resumed };
 });

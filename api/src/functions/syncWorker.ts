@@ -6,10 +6,12 @@ import { parseWith } from '../http/requestValidation';
 import { syncJobSchema } from '../services/syncJobQueue';
 
 /**
- * Runs one sync job from the sync queue. A job that cannot succeed (malformed, consent or reconnect needed,
- * another sync holds the lease) completes after its log line; a transient failure (throttled, Graph
- * unavailable) is thrown, so the queue retries it and the sync resumes from its checkpoints; after 5
- * attempts the message goes to `<queue>-poison`.
+ * Runs one sync job from the sync queue, for at most `SYNC_TIME_BUDGET_MS`; a sync that needs longer
+ * queues its own continuation (same sync id) and completes. A job that cannot succeed (malformed, consent
+ * or reconnect needed, another sync holds the lease) completes after its log line; a transient failure
+ * (throttled, Graph unavailable), or an earlier attempt of the same sync still holding the lease, is
+ * thrown, so the queue delivers it again after the visibility timeout and the sync resumes from its
+ * checkpoints; after 5 attempts the message goes to `<queue>-poison`.
  */
 export async function syncWorker(message: unknown, context: InvocationContext): Promise<void> {
   let job;

@@ -14,6 +14,11 @@ export interface GraphClientOptions {
   maxConcurrency: number;
   /** Retries of 429/503/504, honouring Retry-After (the SDK's RetryHandler). */
   maxRetries?: number;
+  /**
+   * Longest Retry-After waited for, in seconds (the SDK waits up to 180 s a retry). A longer one is not
+   * waited out inside the invocation: the request fails as `throttled` and the queue retries the sync.
+   */
+  maxRetryAfterSeconds?: number;
 }
 
 /** Counts what was sent, for the sync's record. */
@@ -30,7 +35,7 @@ export function createGraphClient(options: GraphClientOptions): { client: Client
   const meter: GraphRequestMeter = { requests: 0 };
   const chain: Middleware[] = [
     new BearerTokenMiddleware(new URL(options.baseUrl).origin, options.getToken),
-    new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? 5)),
+    new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? 5, retryAfterWithin(options.maxRetryAfterSeconds))),
     new ConcurrencyGate(options.maxConcurrency, meter),
     new HTTPMessageHandler(),
   ];
@@ -39,6 +44,16 @@ export function createGraphClient(options: GraphClientOptions): { client: Client
   if (!first) throw new Error('empty middleware chain');
   const { host, version } = splitBaseUrl(options.baseUrl);
   return { client: Client.initWithMiddleware({ middleware: first, baseUrl: host, defaultVersion: version }), meter };
+}
+
+/** The RetryHandler's `shouldRetry`: no retry when Graph asks for a longer wait than `maxSeconds`. */
+export function retryAfterWithin(maxSeconds: number | undefined): (...args: [number, number, unknown, unknown, Response]) => boolean {
+  return (_delay, _attempt, _request, _options, response) => {
+    const value = response.headers.get('Retry-After');
+    if (maxSeconds === undefined || value === null) return true;
+    const seconds = /^\d+$/.test(value.trim()) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+    return !(seconds > maxSeconds);
+  };
 }
 
 /** `https://graph.microsoft.com/v1.0` → host `https://graph.microsoft.com`, version `v1.0` (the SDK's two settings). */

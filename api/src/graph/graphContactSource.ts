@@ -6,8 +6,11 @@ import { type BatchOutcome, getInBatches } from './graphBatch';
 import type { GraphRequestMeter } from './graphClientFactory';
 import { mapGraphError, networkFailure, unreadable } from './graphErrors';
 
-/** Graph caps contact pages at about 200; 199 leaves room for the checkpoint in the page's last batch. */
-export const DELTA_PAGE_SIZE = 199;
+/**
+ * Graph caps contact pages at about 200; 197 leaves room for the checkpoint and, in each of the page's two
+ * transactions of 100 actions, the lease fence's guard (storage/partitionFence.ts).
+ */
+export const DELTA_PAGE_SIZE = 197;
 const PREFER = [`odata.maxpagesize=${DELTA_PAGE_SIZE}`, 'IdType="ImmutableId"'];
 const NETWORK_ATTEMPTS = 4;
 

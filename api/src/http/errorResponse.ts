@@ -46,7 +46,7 @@ export function forAnonymousCaller(error: unknown): unknown {
 }
 
 /** Why, for the server log: the token check that failed, or the cause's name and message (shortened, tokens masked). */
-function causeOf(error: AppError): string {
+export function causeOf(error: AppError): string {
   const reason = rejectionReasonOf(error);
   if (reason) return ` reason=${reason}`;
   const cause = error.cause;

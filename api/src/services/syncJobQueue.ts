@@ -9,6 +9,8 @@ export const syncJobSchema = z.strictObject({
   syncId: z.string().min(1).optional(),
   full: z.boolean().default(false),
   trigger: z.enum(['manual', 'bot', 'schedule', 'cli']),
+  /** Queued by the sync itself when it stopped at its time budget: it goes on with `syncId`. */
+  continuation: z.boolean().optional(),
 });
 
 export type SyncJob = z.output<typeof syncJobSchema>;

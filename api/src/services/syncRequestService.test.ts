@@ -21,7 +21,10 @@ function serviceWith(options: { whoMaySync?: 'everyone' | 'role'; exchange?: () 
       reserve: (mailbox, start, ms) => { calls.push(`reserve ${mailbox.userId} fresh=${start.fresh} ${ms}`); return Promise.resolve(reserved); },
       acquire: (_mailbox, start) => {
         calls.push(`acquire ${start.reservedSyncId}`);
-        return Promise.resolve({ row: reserved, renewIfDue: () => Promise.resolve(), release: (finished) => { calls.push(`release ${finished}`); return Promise.resolve(); } });
+        return Promise.resolve({
+          row: reserved, keepAlive: () => undefined, check: () => undefined, renew: () => Promise.resolve(), abandon: () => undefined,
+          handOver: () => Promise.resolve(), release: (finished) => { calls.push(`release ${finished}`); return Promise.resolve(); },
+        });
       },
     }),
     queue: { send: (job) => { sent.push(job); return options.send?.() ?? Promise.resolve(); } },

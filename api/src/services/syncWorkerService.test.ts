@@ -5,7 +5,7 @@ import { SyncWorkerService } from './syncWorkerService';
 
 const job: SyncJob = { tenantId: 'tenant-1', userId: 'user-1', syncId: 'sync-1', full: true, trigger: 'manual' };
 const summary: SyncSummary = {
-  syncId: 'sync-1', resumed: false, new: 1, updated: 0, deleted: 0, unchanged: 0, skipped: 0,
+  syncId: 'sync-1', resumed: false, continued: false, new: 1, updated: 0, deleted: 0, unchanged: 0, skipped: 0,
   graphRequests: 2, tableTransactions: 3, durationMs: 4,
 };
 
@@ -13,11 +13,14 @@ function workerWith(run: (request: SyncRequest) => Promise<SyncSummary>, enabled
   const lines: string[] = [];
   const log = { log: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
   const requests: SyncRequest[] = [];
+  const sent: SyncJob[] = [];
   const worker = new SyncWorkerService({
     sync: { run: (request) => { requests.push(request); return run(request); } },
     isTenantEnabled: () => Promise.resolve(enabled),
+    queue: { send: (queued) => { sent.push(queued); return Promise.resolve(); } },
+    timeBudgetMs: 1234,
   });
-  return { run: () => worker.runJob(job, log), lines, requests };
+  return { run: (which: SyncJob = job) => worker.runJob(which, log), lines, requests, sent };
 }
 
 describe('sync worker', () => {
@@ -26,7 +29,35 @@ describe('sync worker', () => {
     await expect(worker.run()).resolves.toBe('completed');
     expect(worker.requests).toEqual([{
       mailbox: { tenantId: 'tenant-1', userId: 'user-1' }, trigger: 'manual', full: true, reservedSyncId: 'sync-1',
+      timeBudgetMs: 1234, continuation: undefined,
     }]);
+  });
+
+  it('queues a continuation with the same sync id when the sync stopped at its time budget', async () => {
+    const worker = workerWith(() => Promise.resolve({ ...summary, continued: true }));
+    await expect(worker.run({ ...job, syncId: undefined, trigger: 'schedule' })).resolves.toBe('continued');
+    expect(worker.sent).toEqual([{ ...job, syncId: 'sync-1', trigger: 'schedule', continuation: true }]);
+  });
+
+  it('runs a continuation as a continuation of its sync', async () => {
+    const worker = workerWith(() => Promise.resolve(summary));
+    await expect(worker.run({ ...job, continuation: true })).resolves.toBe('completed');
+    expect(worker.requests[0]).toMatchObject({ reservedSyncId: 'sync-1', continuation: true });
+    expect(worker.sent).toEqual([]);
+  });
+
+  it('throws, so that the queue delivers it again later, a job whose own sync still holds the lease', async () => {
+    const worker = workerWith(() => Promise.reject(new AppError('sync_running', 'busy', { details: { syncId: 'sync-1' } })));
+    await expect(worker.run()).rejects.toMatchObject({ code: 'sync_running' });
+    expect(worker.lines.join('\n')).toContain('retried later');
+  });
+
+  it.each([
+    ['its sync finished already', { syncId: 'sync-1', finished: true }],
+    ['another worker took its lease over', { syncId: 'sync-1', leaseLost: true }],
+  ])('completes, without retry, a job when %s', async (_case, details) => {
+    const worker = workerWith(() => Promise.reject(new AppError('sync_running', 'busy', { details })));
+    await expect(worker.run()).resolves.toBe('skipped');
   });
 
   it('drops the job without syncing when the tenant is no longer enabled', async () => {

@@ -1,9 +1,10 @@
-import { type AppErrorCode, toAppError } from '../errors/appError';
+import { type AppError, type AppErrorCode, toAppError } from '../errors/appError';
+import { causeOf } from '../http/errorResponse';
 import type { SyncService } from '../sync/syncService';
-import type { SyncJob } from './syncJobQueue';
+import type { SyncJob, SyncJobQueue } from './syncJobQueue';
 
 /** What became of a job; anything else was thrown so that the queue retries it. */
-export type SyncJobOutcome = 'completed' | 'failed' | 'skipped';
+export type SyncJobOutcome = 'completed' | 'continued' | 'failed' | 'skipped';
 
 /** Where the worker reports; ids and codes only, never tokens or contact details. `InvocationContext` fits. */
 export interface SyncWorkerLog {
@@ -15,6 +16,10 @@ export interface SyncWorkerLog {
 export interface SyncWorkerDeps {
   sync: Pick<SyncService, 'run'>;
   isTenantEnabled(tenantId: string): Promise<boolean>;
+  /** Where a sync that stopped at its time budget queues its continuation. */
+  queue: SyncJobQueue;
+  /** `SYNC_TIME_BUDGET_MS`: one invocation syncs this long at most, then queues its continuation. */
+  timeBudgetMs: number;
 }
 
 /**
@@ -32,7 +37,7 @@ export class SyncWorkerService {
   constructor(private readonly deps: SyncWorkerDeps) {}
 
   async runJob(job: SyncJob, log: SyncWorkerLog): Promise<SyncJobOutcome> {
-    const who = `tenant=${job.tenantId} user=${job.userId} syncId=${job.syncId ?? '-'}`;
+    const who = `tenant=${job.tenantId} user=${job.userId} syncId=${job.syncId ?? '-'}${job.continuation ? ' continuation' : ''}`;
     if (!(await this.deps.isTenantEnabled(job.tenantId))) {
       log.warn(`Sync job dropped: the tenant's Outlook integration is not enabled (${who})`);
       return 'skipped';
@@ -40,22 +45,43 @@ export class SyncWorkerService {
     try {
       const summary = await this.deps.sync.run({
         mailbox: { tenantId: job.tenantId, userId: job.userId }, trigger: job.trigger, full: job.full, reservedSyncId: job.syncId,
+        timeBudgetMs: this.deps.timeBudgetMs, continuation: job.continuation,
       });
+      if (summary.continued) {
+        // The lease is kept for the continuation; if this send fails, the job is retried and takes it.
+        await this.deps.queue.send({ ...job, syncId: summary.syncId, continuation: true });
+        log.log(`Sync reached its time budget and continues in a new job (${who} syncId=${summary.syncId})`);
+        return 'continued';
+      }
       log.log(`Sync completed (${who} resumed=${summary.resumed} new=${summary.new} updated=${summary.updated} deleted=${summary.deleted})`);
       return 'completed';
     } catch (error) {
-      const appError = toAppError(error);
-      if (appError.code === 'sync_running') {
-        // The reservation was taken over, or this job was delivered twice: the running sync does the work.
-        log.warn(`Sync job not run: another sync of the mailbox holds the lease (${who} running=${String(appError.details?.syncId)})`);
+      return this.failed(job, toAppError(error), who, log);
+    }
+  }
+
+  private failed(job: SyncJob, appError: AppError, who: string, log: SyncWorkerLog): SyncJobOutcome {
+    if (appError.code === 'sync_running') {
+      const running = String(appError.details?.syncId);
+      if (appError.details?.finished === true) {
+        log.warn(`Sync job not run: its sync has finished already (${who})`);
         return 'skipped';
       }
-      if (FINAL_FAILURES.has(appError.code)) {
-        log.warn(`Sync failed and will not be retried: ${appError.code} (${who})`);
-        return 'failed';
+      if (job.syncId !== undefined && running === job.syncId && appError.details?.leaseLost !== true) {
+        // This job's own sync still holds the lease: an earlier attempt timed out or crashed and its lease
+        // has not expired yet (or the job was delivered twice). Thrown, so the queue delivers it again later.
+        log.warn(`Sync job retried later: an earlier attempt of this sync still holds the lease (${who})`);
+        throw appError;
       }
-      log.warn(`Sync failed and will be retried by the queue: ${appError.code} (${who})`);
-      throw appError;
+      // Another sync holds the lease, or took it over from this attempt: that sync does the work.
+      log.warn(`Sync job not run: another sync of the mailbox holds the lease (${who} running=${running})`);
+      return 'skipped';
     }
+    if (FINAL_FAILURES.has(appError.code)) {
+      log.warn(`Sync failed and will not be retried: ${appError.code} (${who})${causeOf(appError)}`);
+      return 'failed';
+    }
+    log.warn(`Sync failed and will be retried by the queue: ${appError.code} (${who})${causeOf(appError)}`);
+    throw appError;
   }
 }

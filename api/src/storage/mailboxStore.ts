@@ -2,6 +2,7 @@ import { RestError, type TableClient } from '@azure/data-tables';
 import type { MailboxRef } from '../contacts/contactModel';
 import { type ProblemCounts, type SyncCounts, parseCounts, parseProblemCounts } from '../sync/syncCounts';
 import { type ContactRow, contactRowKey, fromContactEntity } from './contactEntity';
+import { PartitionFence } from './partitionFence';
 import { PartitionTransaction, type TableWriteMeter } from './partitionTransaction';
 import { ROW_PREFIX, encodeKey, mailboxPartitionKey, odataString, rowKindFilter } from './tableKeys';
 import { textField } from './entityFields';
@@ -48,13 +49,23 @@ const READ_CONCURRENCY = 16;
 /** The sync's view of one mailbox's partition: point reads, folder states, removal markers, transactions. */
 export class MailboxStore {
   readonly partitionKey: string;
+  private fence?: PartitionFence;
 
   constructor(private readonly client: TableClient, mailbox: MailboxRef, readonly meter: TableWriteMeter) {
     this.partitionKey = mailboxPartitionKey(mailbox);
   }
 
   transaction(): PartitionTransaction {
-    return new PartitionTransaction(this.client, this.meter);
+    return new PartitionTransaction(this.client, this.meter, this.fence);
+  }
+
+  /**
+   * Fences every later transaction of this store to the lease `holder` (see {@link PartitionFence}); take
+   * it before reading checkpoints, so that what is read is what no earlier worker can change any more.
+   */
+  async takeFence(holder: string, syncId: string, check: () => void): Promise<void> {
+    this.meter.transactions += 1;
+    this.fence = await PartitionFence.take(this.client, this.partitionKey, holder, syncId, check);
   }
 
   /** Point reads of only the given contacts (never the whole mailbox). */

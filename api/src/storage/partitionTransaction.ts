@@ -1,4 +1,6 @@
 import { RestError, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
+import { leaseLostError } from './heldLease';
+import { PartitionFence } from './partitionFence';
 
 /** Table Storage's limit of operations in one entity group transaction. */
 export const MAX_TRANSACTION_ACTIONS = 100;
@@ -38,7 +40,8 @@ export class EntityRefusedError extends Error {
 export class PartitionTransaction {
   private readonly actions: TransactionAction[] = [];
 
-  constructor(private readonly client: TableClient, private readonly meter: TableWriteMeter) {}
+  /** With a `fence`, every transaction also carries the fence's guard (see {@link PartitionFence}). */
+  constructor(private readonly client: TableClient, private readonly meter: TableWriteMeter, private readonly fence?: PartitionFence) {}
 
   get size(): number {
     return this.actions.length;
@@ -66,13 +69,16 @@ export class PartitionTransaction {
   }
 
   async commit(): Promise<void> {
-    for (let start = 0; start < this.actions.length; start += MAX_TRANSACTION_ACTIONS) {
-      const chunk = this.actions.slice(start, start + MAX_TRANSACTION_ACTIONS);
+    const size = this.fence ? PartitionFence.capacity : MAX_TRANSACTION_ACTIONS;
+    for (let start = 0; start < this.actions.length; start += size) {
+      const chunk = this.actions.slice(start, start + size);
       this.meter.transactions += 1;
       try {
-        await this.client.submitTransaction(chunk);
+        await (this.fence ? this.fence.submit(chunk) : this.client.submitTransaction(chunk));
       } catch (error) {
         if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) {
+          // Another worker took the partition over: this one stops, its transaction did not land.
+          if (await this.fence?.isTaken()) throw leaseLostError(undefined, error);
           throw new WriteConflictError(error);
         }
         throw refusal(error, chunk) ?? error;

@@ -5,6 +5,7 @@ import { AppError } from '../errors/appError';
 import type { TableWriteMeter } from './partitionTransaction';
 import { mailboxPartitionKey } from './tableKeys';
 import { numberField, textField } from './entityFields';
+import { type HeldLease, LeaseConflictError, LeaseHolder } from './heldLease';
 
 /** The mailbox's one sync lease; also remembers the last sync so an unfinished one is resumed. */
 export interface LeaseRow {
@@ -18,16 +19,13 @@ export interface LeaseRow {
   syncFinished: boolean;
 }
 
-/** A held lease: renew it while working, release it at the end. */
-export interface HeldLease {
-  readonly row: LeaseRow;
-  renewIfDue(): Promise<void>;
-  release(syncFinished: boolean): Promise<void>;
-}
+export type { HeldLease } from './heldLease';
 
 const ROW_KEY = 'sync';
 /** Holder of a lease reserved for a sync waiting in the queue. */
 const QUEUED = 'queued';
+/** Holder of a lease kept for the continuation of a sync that stopped at its time budget. */
+const CONTINUING = 'continuing';
 
 /** How a sync takes the lease. */
 export interface AcquireOptions {
@@ -68,9 +66,15 @@ export class SyncLeaseRepository {
   private async take(mailbox: MailboxRef, start: AcquireOptions, holder: string, ttlMs: number): Promise<HeldLease> {
     const partitionKey = mailboxPartitionKey(mailbox);
     const current = await this.read(partitionKey);
-    const reservedForUs = current?.row.holder === QUEUED && current.row.syncId === start.reservedSyncId;
+    const ours = start.reservedSyncId !== undefined && current?.row.syncId === start.reservedSyncId;
+    const reservedForUs = ours && current !== undefined && SyncLeaseRepository.isReservation(current.row);
     if (current && current.row.expiresAt > this.now() && !reservedForUs) {
+      // With this job's own sync id, it is this sync's earlier attempt (or a second delivery) still holding it.
       throw new AppError('sync_running', 'A sync of this mailbox is already running.', { details: { syncId: current.row.syncId } });
+    }
+    if (ours && current?.row.syncFinished) {
+      // A job delivered again after its sync finished: nothing is left to do.
+      throw new AppError('sync_running', 'This sync has finished already.', { details: { syncId: current.row.syncId, finished: true } });
     }
     // A queued job retried after a failure carries its sync id: it resumes that sync even when it was a fresh one.
     const retriedJob = current?.row.syncId === start.reservedSyncId && !current?.row.syncFinished;
@@ -90,10 +94,18 @@ export class SyncLeaseRepository {
     return this.held(partitionKey, row, etag);
   }
 
-  /** True when the row is a reservation for a queued sync. */
+  /** True when the row is a reservation for a queued sync that has not started yet. */
   static isQueued(row: LeaseRow): boolean {
     return row.holder === QUEUED;
   }
+
+  /** True when the row waits for a queued job: a new sync, or the continuation of a running one. */
+  static isReservation(row: LeaseRow): boolean {
+    return row.holder === QUEUED || row.holder === CONTINUING;
+  }
+
+  /** The holder of a lease handed over to a sync's queued continuation. */
+  static readonly CONTINUING = CONTINUING;
 
   /** The lease row as stored, if any (for status pages). */
   async peek(mailbox: MailboxRef): Promise<LeaseRow | undefined> {
@@ -101,26 +113,19 @@ export class SyncLeaseRepository {
   }
 
   private held(partitionKey: string, row: LeaseRow, firstEtag: string): HeldLease {
-    let etag = firstEtag;
-    let current = row;
-    const write = async (next: LeaseRow): Promise<void> => {
-      try {
-        etag = await this.write(partitionKey, next, etag);
-        current = next;
-      } catch (error) {
-        if (error instanceof RestError && error.statusCode === 412) {
-          throw new AppError('sync_running', 'This sync lost its lease to another sync of the mailbox.', { cause: error });
+    return new LeaseHolder(row, firstEtag, {
+      ttlMs: this.ttlMs,
+      now: this.now,
+      read: async () => (await this.read(partitionKey))?.row,
+      write: async (next, etag) => {
+        try {
+          return await this.write(partitionKey, next, etag);
+        } catch (error) {
+          if (error instanceof RestError && error.statusCode === 412) throw new LeaseConflictError(error);
+          throw error;
         }
-        throw error;
-      }
-    };
-    return {
-      get row() { return current; },
-      renewIfDue: async () => {
-        if (current.expiresAt - this.now() < this.ttlMs / 2) await write({ ...current, expiresAt: this.now() + this.ttlMs });
       },
-      release: (syncFinished) => write({ ...current, expiresAt: 0, syncFinished }),
-    };
+    });
   }
 
   private async read(partitionKey: string): Promise<{ row: LeaseRow; etag: string } | undefined> {

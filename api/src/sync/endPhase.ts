@@ -1,12 +1,12 @@
 import { classifyRemoved } from '../contacts/classifyContact';
 import { toContactEntity } from '../storage/contactEntity';
-import { MAX_TRANSACTION_ACTIONS } from '../storage/partitionTransaction';
+import { PartitionFence } from '../storage/partitionFence';
 import type { RemovalMarker } from '../storage/mailboxStore';
 import type { SyncRun } from './pageImporter';
 import { END_UNIT, decideRemoval } from './removalDecision';
 
 /** Each decision writes the contact and its marker: two actions. */
-const DECISIONS_PER_TRANSACTION = MAX_TRANSACTION_ACTIONS / 2;
+const DECISIONS_PER_TRANSACTION = Math.floor(PartitionFence.capacity / 2);
 
 /** Markers read or written by the end phase, and how many of them are deletions. */
 interface Tally {
@@ -32,7 +32,7 @@ export async function runEndPhase(run: SyncRun, unseenFolders: string[], full = 
   const transaction = run.store.transaction();
   for (const rowKey of tally.markerKeys) {
     transaction.delete(run.store.partitionKey, rowKey);
-    if (transaction.size >= MAX_TRANSACTION_ACTIONS) await transaction.commit();
+    if (transaction.size >= PartitionFence.capacity) await transaction.commit();
   }
   await transaction.commit();
   return tally.deleted;

@@ -86,11 +86,16 @@ describe('one folder fails while the others run', () => {
 
   it('ends a queued job as reconnect needed, without a retry, when one folder\'s token is refused', async () => {
     const mailbox = mailboxWithRefusedFolder('401');
-    const worker = new SyncWorkerService({ sync: { run: (request) => mailbox.sync(request) }, isTenantEnabled: () => Promise.resolve(true) });
+    const worker = new SyncWorkerService({
+      sync: { run: (request) => mailbox.sync(request) }, isTenantEnabled: () => Promise.resolve(true),
+      queue: { send: () => Promise.reject(new Error('no continuation expected')) }, timeBudgetMs: 600_000,
+    });
     const lines: string[] = [];
     const log = { log: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
     await expect(worker.runJob({ ...mailbox.ref, trigger: 'schedule', full: false }, log)).resolves.toBe('failed');
     expect(lines.join('\n')).toMatch(/reconnect_needed/);
+    // The log line names the cause: Graph's own answer, not just our code.
+    expect(lines.join('\n')).toMatch(/reconnect_needed .*cause="\w+/);
   });
 });
 

@@ -76,8 +76,9 @@ describe('incremental sync', () => {
     const summary = await mailbox.sync();
     expect(summary).toMatchObject({ new: 0, updated: 0, deleted: 0, unchanged: 0 });
     expect(summary.graphRequests).toBeLessThanOrEqual(3 * folderCount);
-    // Untouched folders keep their delta links: only the lease and the history row are written.
-    expect(summary.tableTransactions).toBe(4);
+    // Untouched folders keep their delta links: only the lease (taken, released), the partition's fence
+    // and the history row (opened, closed) are written.
+    expect(summary.tableTransactions).toBe(5);
   });
 
   it('treats a contact moved to another folder as neither deleted nor new', async () => {
@@ -188,7 +189,7 @@ describe('hostile inputs', () => {
     const served = mailbox.sim.counts;
     expect(served.byStatus).toMatchObject({ 429: 1, 503: 1 });
     expect(summary.graphRequests).toBe(served.total);
-    expect(served.deltaPage).toBe(3 + 2); // ceil(400 / 199) pages, and the two refused attempts
+    expect(served.deltaPage).toBe(3 + 2); // ceil(400 / 197) pages, and the two refused attempts
   });
 
   it('survives a dropped connection mid-page', async () => {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { MailboxRef } from '../contacts/contactModel';
-import { toAppError } from '../errors/appError';
+import { type AppError, toAppError } from '../errors/appError';
 import type { ContactFolderInfo, ContactSource } from '../graph/contactSource';
 import type { FolderState, MailboxStore } from '../storage/mailboxStore';
 import type { TableWriteMeter } from '../storage/partitionTransaction';
 import { SyncHistoryRepository, type SyncRecord, type SyncTrigger } from '../storage/syncHistoryRepository';
-import type { HeldLease, SyncLeaseRepository } from '../storage/syncLeaseRepository';
+import { isLeaseLost } from '../storage/heldLease';
+import { type HeldLease, SyncLeaseRepository } from '../storage/syncLeaseRepository';
+import { AttemptStop, AttemptStoppedError } from './attemptStop';
 import { runEndPhase } from './endPhase';
 import { withFirstPagesFetched } from './firstPages';
 import { currentFolders, renameFolderStates } from './folderListing';
@@ -22,12 +24,18 @@ export interface SyncRequest {
   full?: boolean;
   /** The id a queued sync was given when its lease was reserved (`SyncLeaseRepository.reserve`). */
   reservedSyncId?: string;
+  /** Stop after this long, keeping the checkpoints and the lease for a continuation (queued syncs). */
+  timeBudgetMs?: number;
+  /** This attempt continues a sync that stopped at its time budget (it is not counted as a resume). */
+  continuation?: boolean;
 }
 
 /** What a sync did; the CLI prints it as one JSON line. */
 export interface SyncSummary extends SyncCounts {
   syncId: string;
   resumed: boolean;
+  /** The time budget ran out: the sync goes on in a continuation (its counts so far are not final). */
+  continued: boolean;
   graphRequests: number;
   tableTransactions: number;
   durationMs: number;
@@ -42,6 +50,20 @@ export interface SyncDependencies {
   /** Folder rounds run side by side; Graph requests are capped separately (4 per mailbox). */
   folderConcurrency?: number;
   now?: () => Date;
+}
+
+/** A continuation's lease stays reserved this long while its message waits in the queue. */
+export const CONTINUATION_RESERVATION_MS = 10 * 60_000;
+
+/** What one attempt of a sync works with. */
+interface Attempt {
+  request: SyncRequest;
+  history: SyncHistoryRepository;
+  lease: HeldLease;
+  stop: AttemptStop;
+  meter: TableWriteMeter;
+  started: number;
+  now: () => Date;
 }
 
 /**
@@ -64,42 +86,62 @@ export class SyncService {
         return { syncId, historyKey: SyncHistoryRepository.historyKey(now().getTime(), syncId) };
       },
     });
-    const { record, resumed } = await this.openRecord(history, request, lease, now().toISOString());
+    const stop = new AttemptStop(lease, request.timeBudgetMs);
+    try {
+      return await this.attempt({ request, history, lease, stop, meter, started, now });
+    } finally {
+      stop.end();
+    }
+  }
+
+  /** One attempt (one invocation) of the sync whose lease is held: to the end, or to its time budget. */
+  private async attempt(a: Attempt): Promise<SyncSummary> {
+    const { request, lease, stop, meter, now } = a;
+    const { record, resumed } = await this.openRecord(a.history, request, lease, now().toISOString());
     const store = await this.deps.openStore(request.mailbox, meter);
+    // Fenced before any checkpoint is read: an earlier worker of this mailbox can write nothing from here on.
+    await store.takeFence(lease.row.holder, lease.row.syncId, () => lease.check());
     const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: resumed };
+    stop.watch(run);
     let source: ContactSource | undefined;
-    let endingCode: string | undefined;
+    let failure: AppError | undefined;
     try {
       source = await this.deps.openSource(request.mailbox);
-      record.counts = await this.syncFolders(run, source, request, () => lease.renewIfDue());
+      record.counts = await this.syncFolders(run, source, request, () => checked(lease, stop));
       record.state = 'completed';
     } catch (error) {
-      const appError = toAppError(error);
-      record.state = 'failed';
-      endingCode = appError.code;
-      run.problems.push({ code: appError.code, message: appError.message });
-      throw appError;
-    } finally {
-      record.endedAt = now().toISOString();
-      record.graphRequests += source?.requestCount ?? 0;
-      // Resumes and replayed pages find the same problems again: kept once, counted per contact.
-      record.problems = mergeProblemSample(record.problems, run.problems);
-      record.problemCounts = syncProblemCounts(record.problemCounts ?? {}, run.rounds?.values(), endingCode);
-      record.tableTransactions += meter.transactions + 2; // + this save and the release below
-      await history.save(request.mailbox, lease.row.historyKey, record);
-      await lease.release(record.state === 'completed');
+      // Another worker owns the sync now: this one writes nothing more, not even its history.
+      if (stop.lost ?? isLeaseLost(error)) throw stop.lost ?? error;
+      if (!stop.budgetSpent) {
+        failure = toAppError(error);
+        record.state = 'failed';
+        run.problems.push({ code: failure.code, message: failure.message });
+      }
     }
+    const continued = record.state === 'running';
+    if (!continued) record.endedAt = now().toISOString();
+    record.graphRequests += source?.requestCount ?? 0;
+    // Resumes, continuations and replayed pages find the same problems again: kept once, counted per contact.
+    record.problems = mergeProblemSample(record.problems, run.problems);
+    record.problemCounts = syncProblemCounts(record.problemCounts ?? {}, run.rounds?.values(), failure?.code);
+    record.tableTransactions += meter.transactions + 2; // + this save and the release (or hand-over) below
+    lease.check(); // a worker that knows it lost its lease leaves the history row to the sync's new worker
+    await a.history.save(request.mailbox, lease.row.historyKey, record);
+    if (continued) await lease.handOver(SyncLeaseRepository.CONTINUING, CONTINUATION_RESERVATION_MS);
+    else await lease.release(record.state === 'completed');
+    if (failure) throw failure;
     return {
-      syncId: record.syncId, resumed, ...record.counts,
-      graphRequests: source.requestCount, tableTransactions: meter.transactions, durationMs: Date.now() - started,
+      syncId: record.syncId, resumed, continued, ...record.counts,
+      graphRequests: source?.requestCount ?? 0, tableTransactions: meter.transactions, durationMs: Date.now() - a.started,
     };
   }
 
   /** The sync's history row: a new one, or the row of the unfinished sync this one resumes. */
   private async openRecord(history: SyncHistoryRepository, request: SyncRequest, lease: HeldLease, startedAt: string): Promise<{ record: SyncRecord; resumed: boolean }> {
     const earlier = await history.get(request.mailbox, lease.row.historyKey);
+    // A continuation goes on with the same attempt's work; anything else coming back to this row resumes it.
     const record = earlier
-      ? { ...earlier, state: 'running' as const, resumes: earlier.resumes + 1 }
+      ? { ...earlier, state: 'running' as const, resumes: earlier.resumes + (request.continuation ? 0 : 1) }
       : history.newRecord(lease.row.syncId, request.trigger, Boolean(request.full), startedAt);
     await history.save(request.mailbox, lease.row.historyKey, record);
     return { record, resumed: Boolean(earlier) };
@@ -113,12 +155,24 @@ export class SyncService {
     run.rounds = new Map(plans.map((plan) => [plan.folderId, plan]));
     const rounds = await withFirstPagesFetched(source, plans);
     const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, rounds, plan, onPage), run);
+    if (run.stopped) throw new AttemptStoppedError(); // stopped between rounds: some folders were not done
     const gone = goneFolders(folders, stored);
     const unseen = [...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => s.folderId), ...gone];
     const deleted = await runEndPhase(run, unseen, Boolean(request.full));
     if (gone.length) await forgetFolders(run.store, gone);
     const counts = finished.reduce((total, state) => addCounts(total, state.counts), zeroCounts());
     return { ...counts, deleted: counts.deleted + deleted };
+  }
+}
+
+/** After each stored page: the lease is still ours (its renewal runs on a timer, not here), and the budget. */
+function checked(lease: HeldLease, stop: AttemptStop): Promise<void> {
+  try {
+    stop.pageStored();
+    lease.check();
+    return Promise.resolve();
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }
 

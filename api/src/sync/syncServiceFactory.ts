@@ -8,15 +8,13 @@ import { SyncLeaseRepository } from '../storage/syncLeaseRepository';
 import { TABLES, TableClientFactory } from '../storage/tableClientFactory';
 import { SyncService } from './syncService';
 
-/** A lease outlives a stalled worker by this much; a live sync renews it after every page. */
-export const DEFAULT_LEASE_MS = 60_000;
-
 /** Options for {@link createSyncService}. */
 export interface SyncServiceOptions {
   config: SyncConfig;
   /** The Graph token of a mailbox (on-behalf-of, the stored cache, or GRAPH_ACCESS_TOKEN). */
   tokenFor(mailbox: MailboxRef): GraphTokenProvider;
   tables?: TableClientFactory;
+  /** Overrides `SYNC_LEASE_MS` (tests). */
   leaseMs?: number;
 }
 
@@ -35,10 +33,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         baseUrl: config.graphBaseUrl,
         getToken,
         maxConcurrency: config.graphMaxConcurrency,
+        maxRetryAfterSeconds: config.graphMaxRetryAfterSeconds,
       });
       return new GraphContactSource(client, config.graphBaseUrl, meter);
     },
-    leases: async (meter) => new SyncLeaseRepository(await tables.get(TABLES.leases), meter, options.leaseMs ?? DEFAULT_LEASE_MS),
+    leases: async (meter) => new SyncLeaseRepository(await tables.get(TABLES.leases), meter, options.leaseMs ?? config.syncLeaseMs),
     history: async (meter) => new SyncHistoryRepository(await tables.get(TABLES.syncs), meter),
   });
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { QueueClient } from '@azure/storage-queue';
 import { startAzurite, type AzuriteInstance } from '../azurite/azuriteProcess';
 import { startGraphSimulator, simToken } from '../graphSimulator';
 import { loadSyncConfig, type SyncConfig } from '../../../api/src/config';
@@ -8,6 +9,8 @@ import { type FolderState, MailboxStore } from '../../../api/src/storage/mailbox
 import { SyncLeaseRepository } from '../../../api/src/storage/syncLeaseRepository';
 import { SyncHistoryRepository, type SyncRecord } from '../../../api/src/storage/syncHistoryRepository';
 import { TABLES, TableClientFactory } from '../../../api/src/storage/tableClientFactory';
+import { type SyncJob, StorageSyncJobQueue, syncJobSchema } from '../../../api/src/services/syncJobQueue';
+import { type SyncJobOutcome, SyncWorkerService } from '../../../api/src/services/syncWorkerService';
 import type { SyncRequest, SyncSummary } from '../../../api/src/sync/syncService';
 import { createSyncService } from '../../../api/src/sync/syncServiceFactory';
 
@@ -37,7 +40,7 @@ export class TestMailbox {
   readonly config: SyncConfig;
   readonly tables: TableClientFactory;
 
-  constructor(private readonly harness: SyncHarness, readonly ref: MailboxRef, tablePrefix: string) {
+  constructor(private readonly harness: SyncHarness, readonly ref: MailboxRef, private readonly tablePrefix: string) {
     this.config = loadSyncConfig({
       AzureWebJobsStorage: harness.azurite.connectionString,
       TABLE_PREFIX: tablePrefix,
@@ -55,11 +58,37 @@ export class TestMailbox {
   }
 
   sync(options: Partial<SyncRequest> & { leaseMs?: number } = {}): Promise<SyncSummary> {
+    return this.service(options.leaseMs).run({ mailbox: this.ref, trigger: 'cli', ...options });
+  }
+
+  private service(leaseMs?: number) {
     const token = simToken(this.ref.tenantId, this.ref.userId);
-    const service = createSyncService({
-      config: this.config, tables: this.tables, leaseMs: options.leaseMs, tokenFor: () => () => Promise.resolve(token),
+    return createSyncService({ config: this.config, tables: this.tables, leaseMs, tokenFor: () => () => Promise.resolve(token) });
+  }
+
+  /** This mailbox's own sync queue in Azurite (continuations are sent there). */
+  get queue(): QueueClient {
+    return new QueueClient(this.harness.azurite.connectionString, `q${this.tablePrefix.toLowerCase()}`);
+  }
+
+  /** The queue worker as the Functions app wires it, on this mailbox's queue, with the given time budget. */
+  worker(timeBudgetMs: number): { runJob(job: SyncJob): Promise<SyncJobOutcome>; lines: string[] } {
+    const lines: string[] = [];
+    const worker = new SyncWorkerService({
+      sync: this.service(), isTenantEnabled: () => Promise.resolve(true), timeBudgetMs, queue: new StorageSyncJobQueue(this.queue),
     });
-    return service.run({ mailbox: this.ref, trigger: 'cli', ...options });
+    const log = { log: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
+    return { runJob: (job) => worker.runJob(job, log), lines };
+  }
+
+  /** Takes the next job off this mailbox's queue (deleting it), or undefined when the queue is empty. */
+  async nextJob(): Promise<SyncJob | undefined> {
+    const queue = this.queue;
+    await queue.createIfNotExists();
+    const [message] = (await queue.receiveMessages({ numberOfMessages: 1 })).receivedMessageItems;
+    if (!message) return undefined;
+    await queue.deleteMessage(message.messageId, message.popReceipt);
+    return syncJobSchema.parse(JSON.parse(Buffer.from(message.messageText, 'base64').toString('utf8')));
   }
 
   async contacts(): Promise<StoredContact[]> {

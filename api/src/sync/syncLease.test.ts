@@ -1,0 +1,96 @@
+import { leaseLostError } from '../storage/heldLease';
+import { MailboxStore } from '../storage/mailboxStore';
+import { SyncLeaseRepository } from '../storage/syncLeaseRepository';
+import { TABLES } from '../storage/tableClientFactory';
+import { SyncHarness, type TestMailbox } from '../../../tools/src/testing/syncHarness';
+
+let harness: SyncHarness;
+beforeAll(async () => { harness = await SyncHarness.start(); });
+afterAll(async () => { await harness.stop(); });
+afterEach(() => { harness.graph.sim.setKnobs({ latencyMs: 0 }); });
+
+function mailboxWith(count: number, folders: number): TestMailbox {
+  const mailbox = harness.mailbox();
+  mailbox.source.seed({ contacts: count, folders, seed: 21 });
+  return mailbox;
+}
+
+describe('the lease of a running sync', () => {
+  it('is renewed by one writer while four folder rounds store pages side by side (short lease)', async () => {
+    const mailbox = mailboxWith(1600, 8);
+    mailbox.sim.setKnobs({ latencyMs: 40, maxPageSize: 20 });
+    const summary = await mailbox.sync({ leaseMs: 1000 });
+    expect(summary).toMatchObject({ new: 1600, updated: 0, deleted: 0 });
+    expect(await mailbox.contacts()).toHaveLength(1600);
+  });
+});
+
+describe('a Retry-After longer than the cap', () => {
+  it('is not waited out: the attempt fails as throttled at once, for the queue to retry', async () => {
+    const mailbox = mailboxWith(300, 1);
+    mailbox.sim.resetCounts();
+    mailbox.sim.faults.push({ kind: '429', retryAfterSeconds: 3600, match: 'delta' });
+    await expect(mailbox.sync()).rejects.toMatchObject({ code: 'throttled' });
+    expect(mailbox.sim.counts.byStatus).toMatchObject({ 429: 1 });
+    expect(await mailbox.history()).toEqual([expect.objectContaining({ state: 'failed' })]);
+  });
+});
+
+describe('a queued job whose own sync still holds the lease', () => {
+  it('is thrown for a later delivery while the crashed attempt\'s lease lives, then resumes the same sync', async () => {
+    const mailbox = mailboxWith(300, 2);
+    const syncId = await mailbox.reserve({ fresh: false });
+    // The first attempt took the reservation over and crashed: its lease lives on until it expires.
+    const leases = new SyncLeaseRepository(await mailbox.tables.get(TABLES.leases), { transactions: 0 }, 1500);
+    const crashed = await leases.acquire(mailbox.ref, { fresh: false, reservedSyncId: syncId, newSync: () => ({ syncId: 'x', historyKey: 'x' }) });
+    const worker = mailbox.worker(60_000);
+    const job = { ...mailbox.ref, syncId, full: false, trigger: 'manual' as const };
+
+    await expect(worker.runJob(job)).rejects.toMatchObject({ code: 'sync_running', details: { syncId } });
+    // A different sync meanwhile is told one is running, and its job completes without a retry.
+    await expect(worker.runJob({ ...job, syncId: 'another-sync' })).resolves.toBe('skipped');
+
+    await waitUntil(async () => ((await leases.peek(mailbox.ref))?.expiresAt ?? 0) < Date.now());
+    expect(crashed.row.syncId).toBe(syncId);
+    await expect(worker.runJob(job)).resolves.toBe('completed');
+    expect(await mailbox.history()).toEqual([expect.objectContaining({ syncId, state: 'completed', counts: expect.objectContaining({ new: 300 }) })]);
+    // Delivered once more after it finished: nothing is left to do, and no new sync starts.
+    await expect(worker.runJob(job)).resolves.toBe('skipped');
+    expect(await mailbox.history()).toHaveLength(1);
+  });
+});
+
+describe('the fence in the mailbox\'s partition', () => {
+  it('makes every transaction of a worker fail whole once a later worker took the partition', async () => {
+    const mailbox = harness.mailbox();
+    const client = await mailbox.tables.get(TABLES.contacts);
+    const first = new MailboxStore(client, mailbox.ref, { transactions: 0 });
+    const second = new MailboxStore(client, mailbox.ref, { transactions: 0 });
+    await first.takeFence('worker-1', 'sync-1', () => undefined);
+    const row = (id: string) => ({ partitionKey: first.partitionKey, rowKey: `c:${id}`, value: id });
+    await first.transaction().upsert(row('a')).upsert(row('b')).commit();
+    await first.transaction().upsert(row('c')).commit(); // consecutive commits keep the guard's ETag
+
+    await second.takeFence('worker-2', 'sync-1', () => undefined);
+    const late = first.transaction().upsert(row('d')).upsert(row('e'));
+    await expect(late.commit()).rejects.toMatchObject({ code: 'sync_running', details: { leaseLost: true } });
+    await second.transaction().upsert(row('f')).commit();
+    const stored = [];
+    for await (const entity of client.listEntities({ queryOptions: { filter: `PartitionKey eq '${first.partitionKey}' and RowKey ge 'c:' and RowKey lt 'c;'` } })) {
+      stored.push(entity.rowKey);
+    }
+    expect(stored).toEqual(['c:a', 'c:b', 'c:c', 'c:f']);
+  });
+
+  it('refuses to send anything once the worker knows its lease is lost', async () => {
+    const mailbox = harness.mailbox();
+    const store = new MailboxStore(await mailbox.tables.get(TABLES.contacts), mailbox.ref, { transactions: 0 });
+    await store.takeFence('worker-1', 'sync-1', () => { throw leaseLostError(undefined); });
+    await expect(store.transaction().upsert({ partitionKey: store.partitionKey, rowKey: 'c:x' }).commit()).rejects.toMatchObject({ code: 'sync_running' });
+    expect(await store.readContact('x')).toBeUndefined();
+  });
+});
+
+async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 50));
+}
