@@ -9,12 +9,15 @@ const caller: CallerIdentity = {
 };
 const reserved: LeaseRow = { syncId: 'reserved-1', historyKey: 'k', holder: 'queued', expiresAt: 10, syncFinished: false };
 
-function serviceWith(options: { whoMaySync?: 'everyone' | 'role'; exchange?: () => Promise<string>; send?: () => Promise<void>; lease?: LeaseRow } = {}) {
+function serviceWith(options: { whoMaySync?: 'everyone' | 'role'; exchange?: () => Promise<string>; background?: () => Promise<string>; send?: () => Promise<void>; lease?: LeaseRow } = {}) {
   const calls: string[] = [];
   const sent: SyncJob[] = [];
   const service = new SyncRequestService({
     settings: { getPolicy: () => Promise.resolve(options.whoMaySync ? { whoMaySync: options.whoMaySync, allowedSchedules: [] } : undefined) },
-    broker: { exchange: (token, who) => { calls.push(`exchange ${token} ${who.tenantId}/${who.userId}`); return options.exchange?.() ?? Promise.resolve('graph'); } },
+    broker: {
+      exchange: (token, who) => { calls.push(`exchange ${token} ${who.tenantId}/${who.userId}`); return options.exchange?.() ?? Promise.resolve('graph'); },
+      tokenForBackground: (tenantId, userId) => { calls.push(`stored grant ${tenantId}/${userId}`); return options.background?.() ?? Promise.resolve('graph'); },
+    },
     now: () => 5,
     leases: () => Promise.resolve({
       peek: (mailbox) => { calls.push(`peek ${mailbox.userId}`); return Promise.resolve(options.lease); },
@@ -71,5 +74,29 @@ describe('sync request', () => {
     const { service, calls } = serviceWith({ send: () => Promise.reject(new Error('queue down')) });
     await expect(service.requestSync(caller, { full: false })).rejects.toThrow('queue down');
     expect(calls.slice(-2)).toEqual(['acquire reserved-1', 'release false']);
+  });
+});
+
+describe('background sync request (bot, schedule)', () => {
+  const mailbox = { tenantId: 't1', userId: 'u1' };
+
+  it.each(['bot', 'schedule'] as const)('queues a %s sync on the stored consent after the lease is free', async (trigger) => {
+    const { service, calls, sent } = serviceWith();
+    await expect(service.requestBackgroundSync(mailbox, trigger)).resolves.toEqual({ syncId: 'reserved-1' });
+    expect(calls).toEqual(['peek u1', 'stored grant t1/u1', 'reserve u1 fresh=false 600000']);
+    expect(sent).toEqual([{ tenantId: 't1', userId: 'u1', syncId: 'reserved-1', full: false, trigger }]);
+  });
+
+  it('answers reconnect_needed and reserves nothing when the stored consent no longer works', async () => {
+    const { service, calls, sent } = serviceWith({ background: () => Promise.reject(new AppError('reconnect_needed', 'open the app')) });
+    await expect(service.requestBackgroundSync(mailbox, 'bot')).rejects.toMatchObject({ code: 'reconnect_needed' });
+    expect(calls).toEqual(['peek u1', 'stored grant t1/u1']);
+    expect(sent).toEqual([]);
+  });
+
+  it('answers 409 with the running sync without touching the stored consent', async () => {
+    const { service, calls } = serviceWith({ lease: { ...reserved, holder: 'worker-1' } });
+    await expect(service.requestBackgroundSync(mailbox, 'schedule')).rejects.toMatchObject({ code: 'sync_running', details: { syncId: 'reserved-1' } });
+    expect(calls).toEqual(['peek u1']);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_POLICY, type TenantSettingsStore } from '../admin/tenantSettings';
 import type { MailboxRef } from '../contacts/contactModel';
 import type { CallerIdentity, TokenBroker } from '../identity';
-import { SyncHistoryRepository } from '../storage/syncHistoryRepository';
+import { SyncHistoryRepository, type SyncTrigger } from '../storage/syncHistoryRepository';
 import type { AcquireOptions, LeaseRow, SyncLeaseRepository } from '../storage/syncLeaseRepository';
 import { AppError } from '../errors/appError';
 import { mailboxOf, requireMaySync } from './permissions';
@@ -14,11 +14,14 @@ export const RESERVATION_MS = 10 * 60_000;
 /** What {@link SyncRequestService} needs. */
 export interface SyncRequestDeps {
   settings: Pick<TenantSettingsStore, 'getPolicy'>;
-  broker: Pick<TokenBroker, 'exchange'>;
+  broker: Pick<TokenBroker, 'exchange' | 'tokenForBackground'>;
   leases(): Promise<Pick<SyncLeaseRepository, 'peek' | 'reserve' | 'acquire'>>;
   queue: SyncJobQueue;
   now?: () => number;
 }
+
+/** Who starts a sync without the user in the tab. */
+export type BackgroundTrigger = Extract<SyncTrigger, 'bot' | 'schedule'>;
 
 /** The sync a request queued. */
 export interface SyncAccepted {
@@ -41,10 +44,28 @@ export class SyncRequestService {
     refuseWhileRunning(await leases.peek(mailbox), (this.deps.now ?? Date.now)());
     // Asks Entra now, so a missing consent is a 403 the tab can act on, not a failed background sync.
     await this.deps.broker.exchange(caller.rawToken, mailbox);
-    const start = this.startOptions(options.full);
+    return this.reserveAndQueue(leases, mailbox, options.full, 'manual');
+  }
+
+  /**
+   * A sync the user did not start in the tab (the bot's `sync contacts`, the schedule): it runs on the user's
+   * stored delegated consent, which was given in the tab, where the policy was checked. 409 `sync_running`
+   * while a sync runs; `reconnect_needed` (and the user marked so) when no stored consent works any more.
+   */
+  async requestBackgroundSync(mailbox: MailboxRef, trigger: BackgroundTrigger): Promise<SyncAccepted> {
+    const leases = await this.deps.leases();
+    refuseWhileRunning(await leases.peek(mailbox), (this.deps.now ?? Date.now)());
+    // Proves the stored grant works now (the worker reuses the token it leaves), so the bot can answer with
+    // a connect card at once instead of a failed sync later.
+    await this.deps.broker.tokenForBackground(mailbox.tenantId, mailbox.userId);
+    return this.reserveAndQueue(leases, mailbox, false, trigger);
+  }
+
+  private async reserveAndQueue(leases: Pick<SyncLeaseRepository, 'reserve' | 'acquire'>, mailbox: MailboxRef, full: boolean, trigger: SyncTrigger): Promise<SyncAccepted> {
+    const start = this.startOptions(full);
     const { syncId } = await leases.reserve(mailbox, start, RESERVATION_MS);
     try {
-      await this.deps.queue.send({ ...mailbox, syncId, full: options.full, trigger: 'manual' });
+      await this.deps.queue.send({ ...mailbox, syncId, full, trigger });
     } catch (error) {
       await cancelReservation(leases, mailbox, { ...start, reservedSyncId: syncId }).catch(() => undefined);
       throw error;
