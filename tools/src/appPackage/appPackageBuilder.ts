@@ -31,7 +31,8 @@ export async function buildAppPackage(envName: string, paths: AppPackagePaths): 
   const aad = readResolvedJson<AadManifestShape>(paths.aadManifestFile, env, envName);
   const icons = { color: readIcon(paths.appPackageDir, 'color.png'), outline: readIcon(paths.appPackageDir, 'outline.png') };
   const problems = [...manifest.problems, ...aad.problems, ...icons.color.problems, ...icons.outline.problems];
-  if (manifest.value) {
+  // With placeholders left unfilled, every later check would only repeat them.
+  if (manifest.value && !problems.length) {
     const commands = JSON.parse(readFileSync(path.join(paths.appPackageDir, 'botCommands.json'), 'utf8')) as BotCommand[];
     problems.push(
       ...schemaProblems(manifest.value), ...versionProblems(manifest.value, newestManifestVersion()),
@@ -54,8 +55,11 @@ export async function buildAppPackage(envName: string, paths: AppPackagePaths): 
 
 function readResolvedJson<T>(file: string, env: EnvValues, envName: string): { value?: T; problems: string[] } {
   const name = path.basename(file);
-  const { text, missing } = resolvePlaceholders(readFileSync(file, 'utf8'), env);
-  const problems = missing.map((key) => `${name} uses \${{${key}}}, which env/.env.${envName} does not set (provision fills it, or set it by hand)`);
+  const { text, missing, pending } = resolvePlaceholders(readFileSync(file, 'utf8'), env);
+  const problems = [
+    ...missing.map((key) => `${name} uses \${{${key}}}, which env/.env.${envName} does not define`),
+    ...pending.map((key) => `${name} uses \${{${key}}}, which is empty in env/.env.${envName}: run provision, or set it by hand`),
+  ];
   try {
     return { value: JSON.parse(text) as T, problems };
   } catch (error) {
