@@ -7,10 +7,9 @@
 //   Application Insights on a Log Analytics workspace
 // Outputs are named as teamsapp.yml uses them (the drift test in tools/src/drift checks both ways).
 
-@minLength(4)
-@maxLength(20)
-@description('Lower-case letters and digits: the base of every resource name')
-param resourceBaseName string
+@maxLength(7)
+@description('RESOURCE_SUFFIX: lower-case letters and digits after "contactsync" in every resource name; empty: derived from the resource group')
+param resourceSuffix string = ''
 param location string = resourceGroup().location
 @description('Static Web Apps run in a few regions only (westus2, centralus, eastus2, westeurope, eastasia)')
 param staticWebAppLocation string = 'westeurope'
@@ -47,6 +46,8 @@ param rateLimitTenantPerMinute int = 300
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 40
 
+// Storage and Key Vault names are global: the suffix keeps two deployments apart.
+var resourceBaseName = 'contactsync${empty(resourceSuffix) ? take(uniqueString(resourceGroup().id), 6) : resourceSuffix}'
 var singleTenantBot = botAppType == 'SingleTenant'
 // Empty values from env/.env.<env> mean "this directory": a single-tenant deployment is the default.
 var servedTenants = empty(allowedTenants) ? tenant().tenantId : allowedTenants
