@@ -16,13 +16,16 @@ export function addFolder(zip: JSZip, dir: string, prefix = ''): void {
   }
 }
 
+/** What is zipped and where the zip goes, relative to the repository (teamsapp.yml's deploy step names the zip). */
+export const API_ZIP = { source: 'build/api', target: 'build/api.zip' } as const;
+
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../../..');
-  const source = path.join(root, 'build', 'api');
+  const source = path.join(root, API_ZIP.source);
   if (!statSync(source, { throwIfNoEntry: false })?.isDirectory()) throw new Error('build/api is missing: run `npm run build` first.');
   const zip = new JSZip();
   addFolder(zip, source);
-  const target = path.join(root, 'build', 'api.zip');
+  const target = path.join(root, API_ZIP.target);
   writeFileSync(target, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' }));
   console.log(`Wrote ${path.relative(root, target)}`);
 }
