@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { API_ZIP } from '../deploy/zipFolder';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const teamsapp = readFileSync(path.join(ROOT, 'teamsapp.yml'), 'utf8');
@@ -11,11 +12,14 @@ function values(key: string): string[] {
 }
 
 describe('teamsapp.yml deploy stage (npm test runs `npm run build` before jest)', () => {
-  it('builds with the root build script before it deploys', () => {
-    expect(values('args')).toEqual(['ci', 'run build']);
+  it('builds with the root build script, then zips the API, before it deploys', () => {
+    const args = values('args');
+    expect(args.slice(0, 2)).toEqual(['ci', 'run build']);
+    expect(args.indexOf('run --silent zip-api')).toBeGreaterThan(args.indexOf('run build'));
   });
 
-  it.each(values('artifactFolder'))('zip-deploys %s, a Functions package the build wrote', (folder) => {
+  // Flex Consumption takes the zip `npm run zip-api` makes of build/api (tools/src/deploy/zipFolder.ts).
+  it.each([API_ZIP.source])('zip-deploys %s, a Functions package the build wrote', (folder) => {
     const dir = path.join(ROOT, folder);
     expect(existsSync(path.join(dir, 'host.json'))).toBe(true);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { main: string; dependencies: object };
@@ -28,8 +32,8 @@ describe('teamsapp.yml deploy stage (npm test runs `npm run build` before jest)'
     expect(existsSync(path.join(dir, 'node_modules', 'azurite'))).toBe(false);
   });
 
-  it('names no ignore file or folder that does not exist', () => {
+  it('names no ignore file that does not exist, and deploys the zip zip-api writes', () => {
     for (const file of values('ignoreFile')) expect(existsSync(path.join(ROOT, file))).toBe(true);
-    expect(values('artifactFolder').length).toBeGreaterThan(0);
+    expect(values('run').some((command) => command.includes(`--src ${API_ZIP.target}`))).toBe(true);
   });
 });
