@@ -160,6 +160,11 @@ var apiAppSettings = [
   { name: 'TAB_DOMAIN', value: tabDomain }
   { name: 'RATE_LIMIT_USER_PER_MINUTE', value: string(rateLimitUserPerMinute) }
   { name: 'RATE_LIMIT_TENANT_PER_MINUTE', value: string(rateLimitTenantPerMinute) }
+  // Sized together with host.json's functionTimeout (10 min) and queue visibilityTimeout (90 s): see
+  // docs/architecture.md, "The lease, the time budget and the continuation".
+  { name: 'SYNC_LEASE_MS', value: '60000' }
+  { name: 'SYNC_TIME_BUDGET_MS', value: '360000' }
+  { name: 'GRAPH_MAX_RETRY_AFTER_SECONDS', value: '30' }
   { name: 'BOT_ID', value: effectiveBotId }
   { name: 'BOT_TENANT_ID', value: botTenant }
   { name: 'BOT_APP_TYPE', value: botAppType }
