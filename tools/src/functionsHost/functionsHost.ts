@@ -1,6 +1,6 @@
 import { applyAppSettings } from './appSettings';
 import { coreState, executeHooks } from './coreApi';
-import { consoleLogger, describeError, type HostLogger } from './hostLog';
+import { consoleLogger, type HostLogger } from './hostLog';
 import { DEFAULT_MAX_BODY_BYTES } from './httpMessages';
 import { startHttpServer, type RunningHttpServer } from './httpServer';
 import { InvocationTracker } from './invocationTracker';
@@ -8,7 +8,6 @@ import { invokeFunction, type Invoker } from './invokeFunction';
 import { describeFunction, loadFunctionModules, triggerOf, type LoadedFunction, type RegisteredFunctionInfo } from './loadFunctionModules';
 import { QueueClients } from './queueClients';
 import { DEFAULT_QUEUE_SETTINGS, QueueListener, type QueueListenerSettings } from './queueListener';
-import { sendQueueOutputs } from './queueOutputs';
 import { TimerTrigger } from './timerTrigger';
 
 /** Options of {@link startFunctionsHost}. */
@@ -47,7 +46,8 @@ export interface FunctionsHost {
 }
 
 const SUPPORTED_TRIGGERS = ['httptrigger', 'queuetrigger', 'timertrigger'];
-const SUPPORTED_OUTPUTS = ['http', 'queue'];
+// Queue messages are sent with the Storage SDK (the app's only way): an output binding would be dropped here.
+const SUPPORTED_OUTPUTS = ['http'];
 
 /**
  * Starts a local Functions host for the v4 Node.js programming model: imports the function modules,
@@ -63,7 +63,7 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
     const ofType = (type: string) => functions.filter((fn) => triggerOf(fn).type.toLowerCase() === type);
     const tracker = new InvocationTracker();
     const clients = new QueueClients();
-    const invoke = createInvoker(tracker, clients, logger);
+    const invoke = createInvoker(tracker, logger);
     const settings = { ...DEFAULT_QUEUE_SETTINGS, ...options.queues, maxPollingIntervalMs: options.queuePollMs ?? DEFAULT_QUEUE_SETTINGS.maxPollingIntervalMs };
     const listeners = await Promise.all(ofType('queuetrigger').map((fn) => createQueueListener(fn, clients, settings, invoke, logger)));
     const timers = ofType('timertrigger').map((fn) => new TimerTrigger(fn, invoke, logger));
@@ -88,16 +88,12 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
   }
 }
 
-/** Every trigger's invocation: counted, then its queue outputs sent; an output failure fails the invocation. */
-function createInvoker(tracker: InvocationTracker, clients: QueueClients, logger: HostLogger): Invoker {
-  return (fn, input, reason) => tracker.track(async () => {
-    const response = await invokeFunction(fn, input, logger, reason);
-    await sendQueueOutputs(fn, response, clients).catch((error: unknown) => {
-      logger({ level: 'error', category: 'system', functionName: fn.metadata.name, message: `Output bindings failed: ${describeError(error)}` });
-      throw error;
-    });
-    return response;
-  });
+/**
+ * Every trigger's invocation, counted (drainQueues waits for them). Output bindings are not served: the app
+ * sends its queue messages with the Storage SDK, so the host offers only what the app uses.
+ */
+function createInvoker(tracker: InvocationTracker, logger: HostLogger): Invoker {
+  return (fn, input, reason) => tracker.track(() => invokeFunction(fn, input, logger, reason));
 }
 
 /** A listener on the function's queue; the queue and its `-poison` twin are created if missing. */
