@@ -37,7 +37,7 @@ export interface UserRow {
 }
 
 const P = USER_ROW_PROPERTIES;
-const LISTED = [P.displayName, P.syncId, P.state, P.trigger, P.startedAt, P.endedAt, P.counts, P.errorCode, P.updatedAt, P.completedAt, USER_TOKEN_PROPERTIES.reconnectNeeded];
+const LISTED = ['RowKey', P.displayName, P.syncId, P.state, P.trigger, P.startedAt, P.endedAt, P.counts, P.errorCode, P.updatedAt, P.completedAt, USER_TOKEN_PROPERTIES.reconnectNeeded];
 const STATES: readonly SyncState[] = ['running', 'completed', 'failed'];
 
 /**
