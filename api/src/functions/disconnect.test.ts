@@ -25,16 +25,17 @@ async function syncNow(user: ApiUser): Promise<void> {
 
 /** Rows of the user's mailbox partition, per table (and the contacts among them). */
 async function mailboxRows(user: ApiUser): Promise<Record<TableName | 'contactRows', number>> {
-  const counts: Record<string, number> = { contactRows: 0 };
+  const counts = new Map<string, number>([['contactRows', 0]]);
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const name of MAILBOX_TABLES) {
     const filter = `PartitionKey eq '${odataString(mailboxPartitionKey(user))}'`;
-    counts[name] = 0;
+    counts.set(name, 0);
     for await (const entity of (await tables.get(name)).listEntities({ queryOptions: { filter, select: ['RowKey'] } })) {
-      counts[name] += 1;
-      if (name === TABLES.contacts && entity.rowKey?.startsWith(ROW_PREFIX.contact)) counts.contactRows += 1;
+      add(name);
+      if (name === TABLES.contacts && entity.rowKey?.startsWith(ROW_PREFIX.contact)) add('contactRows');
     }
   }
-  return counts as Record<TableName | 'contactRows', number>;
+  return Object.fromEntries(counts) as Record<TableName | 'contactRows', number>;
 }
 
 async function storedGrant(user: ApiUser): Promise<unknown> {

@@ -49,10 +49,10 @@ describe('GET /api/me', () => {
     const user = api.user(tenantId, { roles: ADMIN });
     user.mailbox.seed({ contacts: 4, seed: 31 });
     const syncId = await syncNow(user);
+    expect((await usersRow(user)).displayName).toBe('Test User'); // kept by POST /api/sync from its token
     const { body } = await api.as(user, 'GET', '/api/me');
     expect(body).toMatchObject({ isAdmin: true, connected: true, reconnectNeeded: false });
     expect(body.lastSync).toEqual({ syncId, state: 'completed', endedAt: expect.any(String), counts: { ...zeroCounts(), new: 4 } });
-    expect((await usersRow(user)).displayName).toBe('Test User'); // from POST /api/sync's token
 
     let secondId = '';
     api.graph.sim.setKnobs({ latencyMs: 300 });
@@ -134,7 +134,7 @@ describe('GET /api/org/health', () => {
       expect(response.status).toBe(200);
       expect(response.body.counts).toEqual({ users: 6, syncedLast24h: 3, failing: 2, reconnectNeeded: 1, throttled: 1, running: 1 });
       expect(response.body.users.length).toBeLessThanOrEqual(2);
-      users.push(...response.body.users);
+      users.push(...(response.body.users as typeof users));
       token = response.body.continuationToken;
       pages += 1;
     } while (token);
