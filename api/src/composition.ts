@@ -3,9 +3,12 @@ import { createTenantGate } from './admin/tenantGate';
 import { TenantSettingsRepository } from './admin/tenantSettingsRepository';
 import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig } from './config';
 import { createRateLimits, type RateLimits } from './http/rateLimiter';
-import { createIdentityServices, type SsoTokenValidator } from './identity';
+import { TableUserTokenCacheStore, createIdentityServices, type SsoTokenValidator } from './identity';
 import { reusedToken } from './services/backgroundToken';
 import { ContactQueryService } from './services/contactQueryService';
+import { DisconnectService } from './services/disconnectService';
+import { MeService } from './services/meService';
+import { OrgHealthService } from './services/orgHealthService';
 import { StorageSyncJobQueue } from './services/syncJobQueue';
 import { SyncRequestService } from './services/syncRequestService';
 import { SyncStatusService } from './services/syncStatusService';
@@ -13,10 +16,12 @@ import { SyncWorkerService } from './services/syncWorkerService';
 import { TenantSettingsService } from './services/tenantSettingsService';
 import { ContactDirectory } from './storage/contactDirectory';
 import { MailboxStore } from './storage/mailboxStore';
+import { erasePartition } from './storage/partitionEraser';
 import type { TableWriteMeter } from './storage/partitionTransaction';
 import { SyncHistoryRepository } from './storage/syncHistoryRepository';
 import { SyncLeaseRepository } from './storage/syncLeaseRepository';
-import { TABLES, TableClientFactory } from './storage/tableClientFactory';
+import { MAILBOX_TABLES, TABLES, TableClientFactory } from './storage/tableClientFactory';
+import { UserRowStore } from './storage/userRowStore';
 import { createSyncService } from './sync/syncServiceFactory';
 
 /** Everything the functions call: built once per process from the app settings. */
@@ -32,6 +37,9 @@ export interface AppServices {
   contacts: ContactQueryService;
   tenantSettings: TenantSettingsService;
   syncWorker: SyncWorkerService;
+  me: MeService;
+  orgHealth: OrgHealthService;
+  disconnect: DisconnectService;
 }
 
 type Env = Record<string, string | undefined>;
@@ -66,13 +74,14 @@ export function composeServices(env: Env): AppServices {
     config: syncConfig, tables,
     tokenFor: (mailbox) => reusedToken(() => identity.broker.tokenForBackground(mailbox.tenantId, mailbox.userId)),
   });
+  const users = new UserRowStore(tables);
   const queue = StorageSyncJobQueue.fromConnectionString(syncConfig.storageConnection, syncConfig.syncQueueName);
   return {
     validator: identity.validator,
     anyTenantValidator: identity.anyTenantValidator,
     rateLimits: createRateLimits(loadRateLimitConfig(env)),
     syncRequests: new SyncRequestService({
-      settings, broker: identity.broker, leases, queue,
+      settings, broker: identity.broker, leases, queue, names: users,
     }),
     syncStatus: new SyncStatusService({
       leases, history,
@@ -80,6 +89,14 @@ export function composeServices(env: Env): AppServices {
     }),
     contacts: new ContactQueryService(async () => new ContactDirectory(await tables.get(TABLES.contacts))),
     tenantSettings: new TenantSettingsService({ store: settings, gate, clientId: identityConfig.clientId }),
+    me: new MeService({ settings, users, history }),
+    orgHealth: new OrgHealthService({ users }),
+    disconnect: new DisconnectService({
+      grants: new TableUserTokenCacheStore(tables), leases, users, mailboxTables: MAILBOX_TABLES,
+      erasePartition: async (table, partitionKey, options) => erasePartition(await tables.get(table), partitionKey, options),
+      // Other modules' tables that are not keyed by the mailbox partition: their MailboxErasers.
+      erasers: [],
+    }),
     syncWorker: new SyncWorkerService({
       sync, queue, timeBudgetMs: syncConfig.syncTimeBudgetMs, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId),
     }),

@@ -50,3 +50,14 @@ export const policyBody = z.strictObject({
   whoMaySync: z.enum(WHO_MAY_SYNC),
   allowedSchedules: z.array(z.enum(SYNC_SCHEDULES)).max(SYNC_SCHEDULES.length * 2),
 });
+
+/** `DELETE /api/me/connection`: `{ eraseContacts }`, required: erasing is the user's explicit choice. */
+export const disconnectBody = z.strictObject({
+  eraseContacts: z.boolean(),
+});
+
+/** `GET /api/org/health?top=&continuationToken=`: top 1–100 (default 50); the token as the last page gave it. */
+export const healthQuery = z.object({
+  top: z.coerce.number().int().min(1).max(100).default(50),
+  continuationToken: z.string().min(1).max(2048).optional(),
+});

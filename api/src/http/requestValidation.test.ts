@@ -1,5 +1,5 @@
 import { AppError } from '../errors/appError';
-import { contactsQuery, historyQuery, integrationBody, policyBody, startSyncBody } from './requestSchemas';
+import { contactsQuery, disconnectBody, healthQuery, historyQuery, integrationBody, policyBody, startSyncBody } from './requestSchemas';
 import { parseJsonBody, parseQuery, parseWith } from './requestValidation';
 
 const GUID = '0b3b7f5e-8c1e-4a57-9a0e-3c2f1d4e5a6b';
@@ -31,6 +31,29 @@ describe('request validation', () => {
     expect(error.message.startsWith(`${field}: `)).toBe(true);
   });
 
+  describe.each(['clientId', 'tenantId'])('the integration\'s %s (a GUID)', (field) => {
+    const body = (value: unknown) => ({ name: 'Outlook', clientId: GUID, tenantId: GUID, enabled: true, [field]: value });
+    it.each([
+      ['not a GUID', 'not-a-guid'], ['empty', ''], ['without dashes', GUID.replace(/-/g, '')], ['in braces', `{${GUID}}`],
+      ['one digit short', GUID.slice(1)], ['with a non-hex digit', `g${GUID.slice(1)}`], ['with spaces around', ` ${GUID} `],
+      ['a URN', `urn:uuid:${GUID}`], ['a number', 42], ['missing', undefined],
+    ])('is refused when %s, naming the field', (_name, value) => {
+      const error = rejection(() => parseWith(integrationBody, body(value)));
+      expect(error).toMatchObject({ code: 'invalid_request', status: 400, details: { field } });
+      expect(error.message.startsWith(`${field}: `)).toBe(true);
+    });
+
+    it.each([['lower case', GUID], ['upper case', GUID.toUpperCase()]])('is accepted in %s', (_name, value) => {
+      expect(parseWith(integrationBody, body(value))[field as 'clientId' | 'tenantId']).toBe(value);
+    });
+  });
+
+  it.each([
+    ['a missing choice', {}, 'eraseContacts'], ['a string', { eraseContacts: 'true' }, 'eraseContacts'], ['an unknown field', { eraseContacts: true, userId: 'x' }, 'userId'],
+  ])('DELETE /api/me/connection refuses %s', (_name, value, field) => {
+    expect(rejection(() => parseWith(disconnectBody, value)).details).toMatchObject({ field });
+  });
+
   it.each([
     ['top=0', historyQuery, 'top'],
     ['top=101', historyQuery, 'top'],
@@ -38,6 +61,8 @@ describe('request validation', () => {
     ['top=501', contactsQuery, 'top'],
     ['skip=-1', contactsQuery, 'skip'],
     ['top=2.5', contactsQuery, 'top'],
+    ['top=101', healthQuery, 'top'],
+    [`continuationToken=${'a'.repeat(2049)}`, healthQuery, 'continuationToken'],
   ])('refuses the query %s', (query, schema, field) => {
     const error = rejection(() => parseQuery(schema, { query: new URLSearchParams(query) }));
     expect(error.details).toMatchObject({ field });

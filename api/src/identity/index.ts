@@ -12,6 +12,7 @@ export type { TokenBroker } from './oboTokenBroker';
 export { GRAPH_SCOPES } from './oboTokenBroker';
 export { rejectionReasonOf, type TokenRejectionReason } from './tokenRejection';
 export { readBearerToken } from './bearerToken';
+export { TableUserTokenCacheStore, type UserTokenCacheStore } from './userTokenCacheStore';
 
 /** What the identity services need besides configuration. */
 export interface IdentityDeps {

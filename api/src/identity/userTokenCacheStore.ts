@@ -14,6 +14,8 @@ export interface UserTokenCacheStore {
   markConsentRequested(tenantId: string, userId: string, at: Date): Promise<void>;
   /** When the user was last told to consent without having exchanged successfully since (undefined: not pending). */
   consentRequestedAt(tenantId: string, userId: string): Promise<Date | undefined>;
+  /** Forgets the grant (the user disconnected): background syncs fail with `reconnect_needed` until the next exchange. */
+  erase(tenantId: string, userId: string): Promise<void>;
 }
 
 /** Property names on the users row; the row's other properties belong to other parts of the app. */
@@ -52,6 +54,16 @@ export class TableUserTokenCacheStore implements UserTokenCacheStore {
     if (sealed.length > MAX_PROPERTY_LENGTH) throw new Error('the sealed token cache is too large for a table property');
     await this.merge(tenantId, userId, {
       [USER_TOKEN_PROPERTIES.grant]: sealed,
+      [USER_TOKEN_PROPERTIES.grantUpdatedAt]: new Date(),
+      [USER_TOKEN_PROPERTIES.reconnectNeeded]: false,
+      [USER_TOKEN_PROPERTIES.consentRequestedAt]: NOT_PENDING,
+    });
+  }
+
+  async erase(tenantId: string, userId: string): Promise<void> {
+    // Table Storage cannot merge a property away: the grant becomes empty, which `read` treats as none.
+    await this.merge(tenantId, userId, {
+      [USER_TOKEN_PROPERTIES.grant]: '',
       [USER_TOKEN_PROPERTIES.grantUpdatedAt]: new Date(),
       [USER_TOKEN_PROPERTIES.reconnectNeeded]: false,
       [USER_TOKEN_PROPERTIES.consentRequestedAt]: NOT_PENDING,

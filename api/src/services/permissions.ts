@@ -38,3 +38,8 @@ export function requireMaySync(caller: Pick<CallerIdentity, 'roles'>, policy: Pi
     details: { requiredRole: APP_ROLES.user },
   });
 }
+
+/** Whether the tenant's policy lets the caller start syncs (the rule {@link requireMaySync} enforces). */
+export function maySync(caller: Pick<CallerIdentity, 'roles'>, policy: Pick<SyncPolicy, 'whoMaySync'>): boolean {
+  return policy.whoMaySync === 'everyone' || caller.roles.includes(APP_ROLES.user) || caller.roles.includes(APP_ROLES.admin);
+}

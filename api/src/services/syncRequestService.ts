@@ -4,6 +4,7 @@ import type { MailboxRef } from '../contacts/contactModel';
 import type { CallerIdentity, TokenBroker } from '../identity';
 import { SyncHistoryRepository, type SyncTrigger } from '../storage/syncHistoryRepository';
 import type { AcquireOptions, LeaseRow, SyncLeaseRepository } from '../storage/syncLeaseRepository';
+import type { UserRowStore } from '../storage/userRowStore';
 import { AppError } from '../errors/appError';
 import { mailboxOf, requireMaySync } from './permissions';
 import type { SyncJobQueue } from './syncJobQueue';
@@ -17,6 +18,8 @@ export interface SyncRequestDeps {
   broker: Pick<TokenBroker, 'exchange' | 'tokenForBackground'>;
   leases(): Promise<Pick<SyncLeaseRepository, 'peek' | 'reserve' | 'acquire'>>;
   queue: SyncJobQueue;
+  /** Keeps the caller's display name on their users row (the company's health view shows it). */
+  names?: Pick<UserRowStore, 'rememberName'>;
   now?: () => number;
 }
 
@@ -38,6 +41,7 @@ export class SyncRequestService {
   async requestSync(caller: CallerIdentity, options: { full: boolean }): Promise<SyncAccepted> {
     const mailbox = mailboxOf(caller);
     requireMaySync(caller, (await this.deps.settings.getPolicy(caller.tenantId)) ?? DEFAULT_POLICY);
+    if (caller.name) await this.deps.names?.rememberName(mailbox, caller.name);
     const leases = await this.deps.leases();
     // A second press while a sync runs is answered from one table read, before the exchange costs Entra;
     // the reservation below stays the race-safe check (ETag) for presses that pass this peek together.

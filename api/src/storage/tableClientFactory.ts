@@ -11,6 +11,13 @@ export const TABLES = {
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 
+/**
+ * The tables whose PartitionKey is the mailbox partition key (`tableKeys.mailboxPartitionKey`): erasing a
+ * user's data deletes their partition in each. A module that adds such a table lists it here; tables keyed
+ * otherwise register a `MailboxEraser` (services/mailboxErasure.ts) instead.
+ */
+export const MAILBOX_TABLES: readonly TableName[] = [TABLES.contacts, TABLES.syncs, TABLES.leases];
+
 /** Makes TableClients from one storage connection string; creates each table once per process. */
 export class TableClientFactory {
   private readonly created = new Map<string, Promise<void>>();

@@ -3,9 +3,10 @@ import type { MailboxRef } from '../contacts/contactModel';
 import { GraphContactSource } from '../graph/graphContactSource';
 import { type GraphTokenProvider, createGraphClient } from '../graph/graphClientFactory';
 import { MailboxStore } from '../storage/mailboxStore';
-import { SyncHistoryRepository } from '../storage/syncHistoryRepository';
+import { SummarizingHistoryRepository } from '../storage/summarizingHistory';
 import { SyncLeaseRepository } from '../storage/syncLeaseRepository';
 import { TABLES, TableClientFactory } from '../storage/tableClientFactory';
+import { UserRowStore } from '../storage/userRowStore';
 import { SyncService } from './syncService';
 
 /** Options for {@link createSyncService}. */
@@ -22,6 +23,7 @@ export interface SyncServiceOptions {
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const { config } = options;
   const tables = options.tables ?? new TableClientFactory(config.storageConnection, config.tablePrefix);
+  const users = new UserRowStore(tables);
   return new SyncService({
     openStore: async (mailbox, meter) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter),
     openSource: async (mailbox) => {
@@ -38,6 +40,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       return new GraphContactSource(client, config.graphBaseUrl, meter);
     },
     leases: async (meter) => new SyncLeaseRepository(await tables.get(TABLES.leases), meter, options.leaseMs ?? config.syncLeaseMs),
-    history: async (meter) => new SyncHistoryRepository(await tables.get(TABLES.syncs), meter),
+    // Each history save also keeps the user's last-sync summary (the health view, GET /api/me).
+    history: async (meter) => new SummarizingHistoryRepository(await tables.get(TABLES.syncs), meter, users, console),
   });
 }

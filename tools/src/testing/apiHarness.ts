@@ -67,6 +67,11 @@ export class ApiHarness {
     return this.stack.stop();
   }
 
+  /** The app settings the functions run with (e.g. to read their tables in Azurite). */
+  get settings(): Readonly<Record<string, string>> {
+    return this.stack.settings;
+  }
+
   /** A user with consent (granted long ago unless said otherwise: no propagation delay) and an empty mailbox. */
   user(tenantId: string, options: { roles?: string[]; consent?: ConsentState; userId?: string } = {}): ApiUser {
     const userId = options.userId ?? randomUUID();
