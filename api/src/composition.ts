@@ -1,7 +1,8 @@
 import { createTenantAllowList } from './admin/tenantAllowList';
 import { createTenantGate } from './admin/tenantGate';
 import { TenantSettingsRepository } from './admin/tenantSettingsRepository';
-import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig } from './config';
+import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig, readSyncResultsQueueName } from './config';
+import { appThrottle } from './graph/appThrottle';
 import { createRateLimits, type RateLimits } from './http/rateLimiter';
 import { createIdentityServices, type SsoTokenValidator } from './identity';
 import { reusedToken } from './services/backgroundToken';
@@ -18,6 +19,11 @@ import { SyncHistoryRepository } from './storage/syncHistoryRepository';
 import { SyncLeaseRepository } from './storage/syncLeaseRepository';
 import { TABLES, TableClientFactory } from './storage/tableClientFactory';
 import { createSyncService } from './sync/syncServiceFactory';
+import { ScheduleEraser } from './schedule/scheduleEraser';
+import { ScheduleService } from './schedule/scheduleService';
+import { ScheduleStore } from './schedule/scheduleStore';
+import { SyncPlanner } from './schedule/syncPlanner';
+import { StorageSyncResultQueue } from './services/syncResultQueue';
 
 /** Everything the functions call: built once per process from the app settings. */
 export interface AppServices {
@@ -32,6 +38,12 @@ export interface AppServices {
   contacts: ContactQueryService;
   tenantSettings: TenantSettingsService;
   syncWorker: SyncWorkerService;
+  /** The user's schedule (`/api/me/schedule`); also the `ScheduleReader` of `GET /api/me` and the bot. */
+  schedules: ScheduleService;
+  /** The timer's use case: starts the scheduled syncs that are due. */
+  planner: SyncPlanner;
+  /** Removes a user's planned run from the schedule index (keyed by bucket, not by mailbox). */
+  scheduleEraser: ScheduleEraser;
 }
 
 type Env = Record<string, string | undefined>;
@@ -67,13 +79,31 @@ export function composeServices(env: Env): AppServices {
     tokenFor: (mailbox) => reusedToken(() => identity.broker.tokenForBackground(mailbox.tenantId, mailbox.userId)),
   });
   const queue = StorageSyncJobQueue.fromConnectionString(syncConfig.storageConnection, syncConfig.syncQueueName);
+  const scheduleStore = async () => new ScheduleStore(await tables.get(TABLES.users), await tables.get(TABLES.schedules));
+  const schedules = new ScheduleService({ store: scheduleStore, settings, broker: identity.broker });
+  const syncRequests = new SyncRequestService({
+    settings, leases, queue,
+    // A successful exchange is a reconnect: scheduled runs paused for it are planned again.
+    broker: {
+      exchange: async (token, who) => {
+        const accessToken = await identity.broker.exchange(token, who);
+        await schedules.resumeAfterReconnect({ tenantId: who.tenantId, userId: who.userId });
+        return accessToken;
+      },
+      tokenForBackground: (tenantId, userId) => identity.broker.tokenForBackground(tenantId, userId),
+    },
+  });
   return {
     validator: identity.validator,
     anyTenantValidator: identity.anyTenantValidator,
     rateLimits: createRateLimits(loadRateLimitConfig(env)),
-    syncRequests: new SyncRequestService({
-      settings, broker: identity.broker, leases, queue,
+    syncRequests,
+    schedules,
+    planner: new SyncPlanner({
+      store: scheduleStore, requests: syncRequests, throttle: appThrottle, log: console,
+      results: StorageSyncResultQueue.fromConnectionString(syncConfig.storageConnection, readSyncResultsQueueName(env)),
     }),
+    scheduleEraser: new ScheduleEraser(scheduleStore),
     syncStatus: new SyncStatusService({
       leases, history,
       folderStates: async (mailbox) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter()).readFolderStates(),

@@ -1,8 +1,9 @@
 import { DateTime, IANAZone } from 'luxon';
+import { SYNC_SCHEDULES, type SyncSchedule } from '../admin/tenantSettings';
 
 /** What a user may choose: no scheduled syncs, every hour, every N hours, or daily at a local time. */
-export const SCHEDULE_KINDS = ['off', 'hourly', 'everyHours', 'daily'] as const;
-export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
+export const SCHEDULE_KINDS = SYNC_SCHEDULES;
+export type ScheduleKind = SyncSchedule;
 
 /** A user's schedule as they chose it (`everyHours` only with `everyHours`; `dailyAt` and `timeZone` only with `daily`). */
 export interface ScheduleChoice {
