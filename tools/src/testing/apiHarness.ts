@@ -128,6 +128,16 @@ export class ApiHarness {
     return this.functionsHost.drainQueues(timeoutMs);
   }
 
+  /** Runs a timer function once now (the host's timers are off in tests), as its schedule would. */
+  fireTimer(name: string): Promise<void> {
+    return this.functionsHost.fireTimer(name);
+  }
+
+  /** The app settings the functions run with (e.g. `TABLE_PREFIX`, `AzureWebJobsStorage`). */
+  get settings(): Readonly<Record<string, string>> {
+    return this.stack.settings;
+  }
+
   /** Every log line of the functions and the host, one per line. */
   logText(): string {
     return this.logs.map((entry) => entry.message).join('\n');
