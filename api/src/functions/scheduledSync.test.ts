@@ -2,6 +2,8 @@ import { TableClient } from '@azure/data-tables';
 import { QueueClient } from '@azure/storage-queue';
 import { ApiHarness, type ApiUser } from '../../../tools/src/testing/apiHarness';
 import { dueBucket } from '../schedule/nextRun';
+import { ScheduleEraser } from '../schedule/scheduleEraser';
+import { ScheduleStore } from '../schedule/scheduleStore';
 import { SyncLeaseRepository } from '../storage/syncLeaseRepository';
 import { encodeKey, mailboxPartitionKey } from '../storage/tableKeys';
 
@@ -209,5 +211,19 @@ describe('the planner', () => {
     const before = await indexEntry(user);
     expect(await plan()).toMatchObject({ deferred: true, claimed: 0, read: 0 });
     expect(await indexEntry(user)).toEqual(before);
+  });
+});
+
+describe('ScheduleEraser (the index is keyed by bucket, not by mailbox)', () => {
+  it('deletes the user\'s planned run and turns the schedule off; a user without one erases nothing', async () => {
+    const user = await scheduledUser({ kind: 'everyHours', everyHours: 6 });
+    const other = await scheduledUser({ kind: 'everyHours', everyHours: 6 });
+    const otherEntry = await indexEntry(other);
+    const eraser = new ScheduleEraser(() => Promise.resolve(new ScheduleStore(table('users'), table('schedules'))));
+    expect(await eraser.erase(user)).toBe(1);
+    expect(await indexEntry(user)).toBeUndefined();
+    expect((await api.as(user, 'GET', '/api/me/schedule')).body).toEqual({ kind: 'off' });
+    expect(await indexEntry(other)).toEqual(otherEntry);
+    expect(await eraser.erase(api.user(tenantId))).toBe(0);
   });
 });
