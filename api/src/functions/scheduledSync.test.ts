@@ -132,6 +132,18 @@ describe('GET/PUT /api/me/schedule', () => {
   });
 });
 
+describe('a policy stored before these kinds', () => {
+  it('reads an old "weekly" as not offered and keeps the kinds still offered', async () => {
+    const oldTenant = await api.enabledTenant();
+    await table('integrations').upsertEntity({ partitionKey: encodeKey(oldTenant), rowKey: 'policy', whoMaySync: 'everyone', allowedSchedules: '["daily","weekly"]' }, 'Replace');
+    const admin = api.user(oldTenant, { roles: ['ContactSync.Admin'] });
+    expect((await api.as(admin, 'GET', '/api/org/policy')).body).toEqual({ whoMaySync: 'everyone', allowedSchedules: ['daily'] });
+    const user = api.user(oldTenant);
+    expect((await api.as(user, 'PUT', '/api/me/schedule', { kind: 'daily', dailyAt: '06:00', timeZone: 'America/Chicago' })).status).toBe(200);
+    expect((await api.as(user, 'PUT', '/api/me/schedule', { kind: 'everyHours', everyHours: 3 })).status).toBe(403);
+  });
+});
+
 describe('the planner', () => {
   it('queues each due user once under two overlapping runs, moves them on, and leaves users not due untouched', async () => {
     const due = await Promise.all([1, 2, 3].map(() => scheduledUser()));
