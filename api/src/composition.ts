@@ -1,7 +1,8 @@
 import { createTenantAllowList } from './admin/tenantAllowList';
 import { createTenantGate } from './admin/tenantGate';
 import { TenantSettingsRepository } from './admin/tenantSettingsRepository';
-import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig } from './config';
+import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig, readSyncResultsQueueName } from './config';
+import { appThrottle } from './graph/appThrottle';
 import { createRateLimits, type RateLimits } from './http/rateLimiter';
 import { TableUserTokenCacheStore, createIdentityServices, type SsoTokenValidator } from './identity';
 import { reusedToken } from './services/backgroundToken';
@@ -23,6 +24,11 @@ import { SyncLeaseRepository } from './storage/syncLeaseRepository';
 import { MAILBOX_TABLES, TABLES, TableClientFactory } from './storage/tableClientFactory';
 import { UserRowStore } from './storage/userRowStore';
 import { createSyncService } from './sync/syncServiceFactory';
+import { ScheduleEraser } from './schedule/scheduleEraser';
+import { ScheduleService } from './schedule/scheduleService';
+import { ScheduleStore } from './schedule/scheduleStore';
+import { SyncPlanner } from './schedule/syncPlanner';
+import { StorageSyncResultQueue } from './services/syncResultQueue';
 
 /** Everything the functions call: built once per process from the app settings. */
 export interface AppServices {
@@ -40,6 +46,12 @@ export interface AppServices {
   me: MeService;
   orgHealth: OrgHealthService;
   disconnect: DisconnectService;
+  /** The user's schedule (`/api/me/schedule`); also the `ScheduleReader` of `GET /api/me` and the bot. */
+  schedules: ScheduleService;
+  /** The timer's use case: starts the scheduled syncs that are due. */
+  planner: SyncPlanner;
+  /** Removes a user's planned run from the schedule index (keyed by bucket, not by mailbox). */
+  scheduleEraser: ScheduleEraser;
 }
 
 type Env = Record<string, string | undefined>;
@@ -76,26 +88,45 @@ export function composeServices(env: Env): AppServices {
   });
   const users = new UserRowStore(tables);
   const queue = StorageSyncJobQueue.fromConnectionString(syncConfig.storageConnection, syncConfig.syncQueueName);
+  const scheduleStore = async () => new ScheduleStore(await tables.get(TABLES.users), await tables.get(TABLES.schedules));
+  const schedules = new ScheduleService({ store: scheduleStore, settings, broker: identity.broker });
+  const scheduleEraser = new ScheduleEraser(scheduleStore);
+  const syncRequests = new SyncRequestService({
+    settings, leases, queue, names: users,
+    // A successful exchange is a reconnect: scheduled runs paused for it are planned again.
+    broker: {
+      exchange: async (token, who) => {
+        const accessToken = await identity.broker.exchange(token, who);
+        await schedules.resumeAfterReconnect({ tenantId: who.tenantId, userId: who.userId });
+        return accessToken;
+      },
+      tokenForBackground: (tenantId, userId) => identity.broker.tokenForBackground(tenantId, userId),
+    },
+  });
   return {
     validator: identity.validator,
     anyTenantValidator: identity.anyTenantValidator,
     rateLimits: createRateLimits(loadRateLimitConfig(env)),
-    syncRequests: new SyncRequestService({
-      settings, broker: identity.broker, leases, queue, names: users,
+    syncRequests,
+    schedules,
+    planner: new SyncPlanner({
+      store: scheduleStore, requests: syncRequests, throttle: appThrottle, log: console,
+      results: StorageSyncResultQueue.fromConnectionString(syncConfig.storageConnection, readSyncResultsQueueName(env)),
     }),
+    scheduleEraser,
     syncStatus: new SyncStatusService({
       leases, history,
       folderStates: async (mailbox) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter()).readFolderStates(),
     }),
     contacts: new ContactQueryService(async () => new ContactDirectory(await tables.get(TABLES.contacts))),
     tenantSettings: new TenantSettingsService({ store: settings, gate, clientId: identityConfig.clientId }),
-    me: new MeService({ settings, users, history }),
+    me: new MeService({ settings, users, history, schedules }),
     orgHealth: new OrgHealthService({ users }),
     disconnect: new DisconnectService({
       grants: new TableUserTokenCacheStore(tables), leases, users, mailboxTables: MAILBOX_TABLES,
       erasePartition: async (table, partitionKey, options) => erasePartition(await tables.get(table), partitionKey, options),
       // Other modules' tables that are not keyed by the mailbox partition: their MailboxErasers.
-      erasers: [],
+      erasers: [scheduleEraser],
     }),
     syncWorker: new SyncWorkerService({
       sync, queue, timeBudgetMs: syncConfig.syncTimeBudgetMs, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId),

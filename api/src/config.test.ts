@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SYNC_TIMING_DEFAULTS, loadIdentityConfig, loadRateLimitConfig, loadSyncConfig } from './config';
+import { SYNC_TIMING_DEFAULTS, loadIdentityConfig, loadRateLimitConfig, loadSyncConfig, readSyncResultsQueueName } from './config';
 import { AppError } from './errors/appError';
 
 const TENANT = '0b3b7f5e-8c1e-4a57-9a0e-3c2f1d4e5a6b';
@@ -110,5 +110,13 @@ describe('sync timing settings', () => {
     ['GRAPH_MAX_RETRY_AFTER_SECONDS', '0'], ['GRAPH_MAX_RETRY_AFTER_SECONDS', '181'],
   ])('refuses %s=%s, naming the setting', (setting, value) => {
     expect(settingRefused(() => loadSyncConfig({ ...storage, [setting]: value }))).toBe(setting);
+  });
+});
+
+describe('SYNC_RESULTS_QUEUE_NAME', () => {
+  it.each([[undefined, 'sync-results'], ['results-2', 'results-2'], ['Bad_Name', undefined], ['ab', undefined]])('%p → %p', (value, expected) => {
+    const env = value === undefined ? {} : { SYNC_RESULTS_QUEUE_NAME: value };
+    if (expected === undefined) expect(settingRefused(() => readSyncResultsQueueName(env))).toBe('SYNC_RESULTS_QUEUE_NAME');
+    else expect(readSyncResultsQueueName(env)).toBe(expected);
   });
 });

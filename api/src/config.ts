@@ -170,6 +170,16 @@ export function readSyncQueueName(env: Env = process.env): string {
   return syncQueueName;
 }
 
+/**
+ * `SYNC_RESULTS_QUEUE_NAME` (default `sync-results`): where finished syncs and refused background starts
+ * are announced for the bot's notifier.
+ */
+export function readSyncResultsQueueName(env: Env = process.env): string {
+  const name = env.SYNC_RESULTS_QUEUE_NAME ?? 'sync-results';
+  if (!/^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/.test(name)) fail('SYNC_RESULTS_QUEUE_NAME', 'is not a valid queue name');
+  return name;
+}
+
 /** Local development: the Functions host's own flag, or our local host's. */
 function isLocal(env: Env): boolean {
   return env.AZURE_FUNCTIONS_ENVIRONMENT === 'Development' || env.CONTACT_SYNC_LOCAL === '1';

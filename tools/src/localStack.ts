@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { startAzurite, type AzuriteInstance } from './azurite/azuriteProcess';
 import { createGraphTokenAuthenticator, startEntraSimulator, type RunningEntraSimulator } from './entraSimulator';
-import { startFunctionsHost, type FunctionsHost, type HostLogger } from './functionsHost';
+import { startFunctionsHost, type FunctionsHost, type FunctionsHostOptions, type HostLogger } from './functionsHost';
 import { startGraphSimulator, type RunningGraphSimulator } from './graphSimulator';
 
 /** Where the app's functions live: the host imports every module there (one function per file). */
@@ -21,6 +21,8 @@ export interface LocalStackOptions {
   logger?: HostLogger;
   /** App settings to add or replace (e.g. `ALLOWED_TENANTS`, rate limits). */
   settings?: Record<string, string>;
+  /** Queue trigger settings (host.json `extensions.queues`), e.g. the `batchSize` of one instance. */
+  queues?: FunctionsHostOptions['queues'];
 }
 
 /** The tab's host in local runs: the audience `api://localhost:53000/{clientId}` is accepted. */
@@ -60,6 +62,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const host = await startFunctionsHost({
       modules: readdirSync(FUNCTIONS_DIR).filter((file) => /^[^.]+\.ts$/.test(file)).map((file) => path.join(FUNCTIONS_DIR, file)),
       env: settings, port: options.apiPort, queuePollMs: options.queuePollMs ?? 50, enableTimers: false, logger: options.logger,
+      queues: options.queues,
     });
     return {
       clientId, azurite, entra, graph, host, settings,

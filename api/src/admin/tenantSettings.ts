@@ -4,10 +4,12 @@
  */
 
 /**
- * Schedules an admin may allow users to pick: `hourly`, `daily` or `weekly`. Few on purpose: each is a
- * delta sync per mailbox, and an hourly one is the most Graph traffic an organisation should opt into.
+ * Schedules an admin may allow users to pick: `off` (manual syncs only; always allowed), `hourly`,
+ * `everyHours` (every 2–12 hours) or `daily` at a local time. Few on purpose: each run is a delta sync per
+ * mailbox, and an hourly one is the most Graph traffic an organisation should opt into. Policies stored
+ * before these kinds may hold `weekly`: reading ignores it (see tenantSettingsRepository).
  */
-export const SYNC_SCHEDULES = ['hourly', 'daily', 'weekly'] as const;
+export const SYNC_SCHEDULES = ['off', 'hourly', 'everyHours', 'daily'] as const;
 export type SyncSchedule = (typeof SYNC_SCHEDULES)[number];
 
 /** Who may request a sync: every signed-in user of the tenant, or holders of the `ContactSync.User` app role. */
@@ -40,7 +42,7 @@ export interface SyncPolicy {
 }
 
 /** The policy of a tenant whose admin has not saved one. */
-export const DEFAULT_POLICY: Readonly<SyncPolicy> = Object.freeze<SyncPolicy>({ whoMaySync: 'everyone', allowedSchedules: ['daily', 'weekly'] });
+export const DEFAULT_POLICY: Readonly<SyncPolicy> = Object.freeze<SyncPolicy>({ whoMaySync: 'everyone', allowedSchedules: ['off', 'everyHours', 'daily'] });
 
 /** Where tenant settings live: Table Storage in the app, a Map in unit tests. */
 export interface TenantSettingsStore {

@@ -63,6 +63,7 @@ function text(value: unknown): string {
 function schedulesFrom(json: unknown): SyncSchedule[] {
   try {
     const parsed: unknown = JSON.parse(typeof json === 'string' ? json : '[]');
+    // Kinds no longer offered (`weekly`, stored before) are dropped; `off` is allowed whatever is stored.
     return Array.isArray(parsed) ? SYNC_SCHEDULES.filter((schedule) => parsed.includes(schedule)) : [];
   } catch {
     return [];

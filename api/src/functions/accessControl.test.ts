@@ -124,7 +124,7 @@ describe('company settings and the sync policy', () => {
     ['/api/org/integration', 'enabled', (t: string) => ({ ...integration(t), enabled: 'yes' })],
     ['/api/org/integration', 'clientSecret', (t: string) => ({ ...integration(t), clientSecret: 'x' })],
     ['/api/org/policy', 'whoMaySync', () => ({ whoMaySync: 'admins', allowedSchedules: [] })],
-    ['/api/org/policy', 'allowedSchedules.1', () => ({ whoMaySync: 'role', allowedSchedules: ['daily', 'monthly'] })],
+    ['/api/org/policy', 'allowedSchedules.1', () => ({ whoMaySync: 'role', allowedSchedules: ['daily', 'weekly'] })],
     ['/api/org/policy', 'allowedSchedules', () => ({ whoMaySync: 'role' })],
   ])('PUT %s answers 400 naming %s', async (path, field, body) => {
     const admin = api.user(tenantA, { roles: ADMIN });
@@ -136,7 +136,7 @@ describe('company settings and the sync policy', () => {
   it('policy "role": refuses a sync to users without ContactSync.User, lets role holders and admins sync, and everyone read', async () => {
     const tenantId = await api.enabledTenant();
     const admin = api.user(tenantId, { roles: ADMIN });
-    expect((await api.as(admin, 'GET', '/api/org/policy')).body).toEqual({ whoMaySync: 'everyone', allowedSchedules: ['daily', 'weekly'] });
+    expect((await api.as(admin, 'GET', '/api/org/policy')).body).toEqual({ whoMaySync: 'everyone', allowedSchedules: ['off', 'everyHours', 'daily'] });
     const policy = { whoMaySync: 'role', allowedSchedules: ['daily'] };
     expect((await api.as(admin, 'PUT', '/api/org/policy', policy)).body).toEqual(policy);
     expect((await api.as(admin, 'GET', '/api/org/policy')).body).toEqual(policy);

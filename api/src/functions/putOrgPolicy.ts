@@ -4,7 +4,7 @@ import { policyBody } from '../http/requestSchemas';
 import { parseJsonBody } from '../http/requestValidation';
 
 /**
- * `PUT /api/org/policy` `{ whoMaySync: 'everyone' | 'role', allowedSchedules: ('hourly' | 'daily' | 'weekly')[] }`
+ * `PUT /api/org/policy` `{ whoMaySync: 'everyone' | 'role', allowedSchedules: ('off' | 'hourly' | 'everyHours' | 'daily')[] }`
  * → 200 as stored; 400 naming the bad field; admins only (403).
  */
 export const putOrgPolicy: CallerHandler = async (request, caller, services) => {

@@ -1,4 +1,5 @@
 import { mapGraphError, unreadable } from './graphErrors';
+import { appThrottle } from './appThrottle';
 
 /** Graph takes at most 20 requests in one `$batch` (https://learn.microsoft.com/graph/json-batching). */
 export const BATCH_LIMIT = 20;
@@ -41,6 +42,7 @@ export async function getInBatches(post: BatchPoster, urls: readonly string[], h
         else if (TRANSIENT.has(status) && attempt < ITEM_ATTEMPTS) {
           retry.push(item);
           waitMs = Math.max(waitMs, retryAfterMs(answer.headers));
+          if (status === 429) appThrottle.note(retryAfterMs(answer.headers) / 1000);
         } else outcomes[item.index] = { error: itemError(status, answer) };
       });
     }

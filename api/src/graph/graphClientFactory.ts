@@ -1,6 +1,7 @@
 import {
   Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context, type Middleware,
 } from '@microsoft/microsoft-graph-client';
+import { appThrottle } from './appThrottle';
 
 /** Gives a Graph access token for the mailbox being synced. */
 export type GraphTokenProvider = () => Promise<string>;
@@ -50,9 +51,11 @@ export function createGraphClient(options: GraphClientOptions): { client: Client
 export function retryAfterWithin(maxSeconds: number | undefined): (...args: [number, number, unknown, unknown, Response]) => boolean {
   return (_delay, _attempt, _request, _options, response) => {
     const value = response.headers.get('Retry-After');
-    if (maxSeconds === undefined || value === null) return true;
+    if (value === null) return true;
     const seconds = /^\d+$/.test(value.trim()) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
-    return !(seconds > maxSeconds);
+    // A 429 slows the whole app: the planner starts no scheduled sync before its Retry-After has passed.
+    if (response.status === 429) appThrottle.note(seconds);
+    return maxSeconds === undefined || !(seconds > maxSeconds);
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SYNC_SCHEDULES, WHO_MAY_SYNC } from '../admin/tenantSettings';
+import { isKnownTimeZone } from '../schedule/nextRun';
 
 /**
  * The schemas of every request body and query string the API accepts. Bodies are strict: a field the API
@@ -61,3 +62,18 @@ export const healthQuery = z.object({
   top: z.coerce.number().int().min(1).max(100).default(50),
   continuationToken: z.string().min(1).max(2048).optional(),
 });
+
+/**
+ * `PUT /api/me/schedule`: `{ kind, everyHours?, dailyAt?, timeZone? }`; `everyHours` (2–12) only with
+ * `everyHours`, `dailyAt` (`HH:MM`) and an IANA `timeZone` only with `daily`.
+ */
+export const scheduleBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('off') }),
+  z.strictObject({ kind: z.literal('hourly') }),
+  z.strictObject({ kind: z.literal('everyHours'), everyHours: z.number().int().min(2).max(12) }),
+  z.strictObject({
+    kind: z.literal('daily'),
+    dailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (00:00–23:59)'),
+    timeZone: z.string().max(64).refine(isKnownTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' }),
+  }),
+]);

@@ -7,6 +7,8 @@ export const TABLES = {
   leases: 'leases',
   users: 'users',
   integrations: 'integrations',
+  /** The schedule index: PartitionKey due bucket, RowKey mailbox (api/src/schedule/scheduleStore.ts). */
+  schedules: 'schedules',
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];

@@ -9,6 +9,7 @@ import { REPO_ROOT } from './childProcesses';
 import { renderDiagnosis } from './diagnosisReport';
 import { type FolderCostRow, renderFolderCost, runFolderCostScenario } from './folderCost';
 import { planChanges, seedBenchMailbox } from './mailboxPlan';
+import { renderScheduleBench, runScheduleBench } from './scheduleBench';
 import { type ScenarioContext, type ScenarioResult, runIncrementalScenario, runInitialScenario } from './scenarios';
 
 /**
@@ -20,6 +21,7 @@ import { type ScenarioContext, type ScenarioResult, runIncrementalScenario, runI
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   if (options === 'help') return void console.log(USAGE);
+  if (options.only === 'schedule') return runScheduleOnly(options);
   const cpuProfileDir = options.profile ? mkdtempSync(path.join(os.tmpdir(), 'contact-sync-bench-')) : undefined;
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const engine = engineVersion();
@@ -50,6 +52,16 @@ async function runScenarios(ctx: ScenarioContext, options: BenchOptions): Promis
   await admin.applyChanges(large.tenantId, large.userId, planned.changes);
   const third = await runIncrementalScenario(ctx, large, copies, planned);
   return [first, second, third];
+}
+
+/** `--only schedule`: the scheduled-sync scenario in its own local stack (Functions host, Azurite, simulators). */
+async function runScheduleOnly(options: BenchOptions): Promise<void> {
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const result = await runScheduleBench({ users: options.users, contactsPerUser: options.userContacts, changedShare: 0.05, seed: options.seed }, log);
+  console.log(`\n${renderScheduleBench(result)}`);
+  const out = path.resolve(REPO_ROOT, options.out);
+  writeFileSync(out, `${JSON.stringify({ generatedAt: new Date().toISOString(), engine: engineVersion(), schedule: result }, null, 2)}\n`);
+  console.log(`\nResults written to ${path.relative(process.cwd(), out) || out}`);
 }
 
 /** The commit measured, and the engine files that differed from it when the bench started. */
