@@ -29,6 +29,7 @@ export function useSyncPanel(onFinished: () => void): SyncPanelState {
   const [state, setState] = useState<Omit<SyncPanelState, 'sync' | 'connect'>>({ phase: 'loading' });
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const alive = useRef(true);
+  const sawRunning = useRef(false);
   const finished = useRef(onFinished);
   finished.current = onFinished;
 
@@ -37,12 +38,15 @@ export function useSyncPanel(onFinished: () => void): SyncPanelState {
       const status = await api.syncStatus();
       if (!alive.current) return;
       if (status.state === 'queued' || status.state === 'running') {
+        sawRunning.current = true;
         setState({ phase: 'running', status });
         timer.current = setTimeout(() => void poll(), pollMs);
         return;
       }
       setState({ phase: 'idle', status });
-      finished.current();
+      // Only a sync seen running changes the contacts; the first status read must not reload the list.
+      if (sawRunning.current) finished.current();
+      sawRunning.current = false;
     } catch (error) {
       if (alive.current) setState((s) => ({ ...s, phase: 'error', message: userMessageOf(error) }));
     }
@@ -50,7 +54,7 @@ export function useSyncPanel(onFinished: () => void): SyncPanelState {
 
   const sync = useCallback(() => {
     setState((s) => ({ phase: 'starting', status: s.status }));
-    api.startSync().then(() => poll(), (error: unknown) => {
+    api.startSync().then(() => { sawRunning.current = true; return poll(); }, (error: unknown) => {
       if (!alive.current) return undefined;
       const code = codeOf(error);
       if (CONSENT_CODES.has(code)) return setState((s) => ({ phase: 'consent', status: s.status, message: userMessageOf(error) }));

@@ -10,6 +10,7 @@ import { useTabShellStyles } from './TabShell.styles';
 const AdminPage = lazy(() => import('../AdminPage/AdminPage'));
 
 type Page = 'contacts' | 'history' | 'disconnect' | 'admin';
+const PAGE_NAMES: Record<Page, string> = { contacts: 'Contacts', history: 'History', disconnect: 'Disconnect', admin: 'Admin settings' };
 
 /** The pages, behind a tab list; Admin settings only for admins. */
 export function TabShell() {
@@ -25,7 +26,7 @@ export function TabShell() {
         <Tab value="disconnect">Disconnect</Tab>
         {me.isAdmin && <Tab value="admin">Admin settings</Tab>}
       </TabList>
-      <div role="tabpanel" aria-label={page}>
+      <div role="tabpanel" aria-label={PAGE_NAMES[page]}>
         {page === 'contacts' && <ContactsPage />}
         {page === 'history' && <HistoryPage />}
         {page === 'disconnect' && <DisconnectPage />}
