@@ -12,8 +12,8 @@ export interface SyncCounts {
   skipped: number;
 }
 
-/** Who started a sync. */
-export type SyncTrigger = 'tab' | 'bot' | 'schedule' | 'cli' | string;
+/** Who started a sync: `tab`, `bot`, `schedule`, `cli` today; a newer API may add more. */
+export type SyncTrigger = string;
 
 /** `GET /api/sync/status`. */
 export interface SyncStatus {

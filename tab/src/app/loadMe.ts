@@ -21,7 +21,11 @@ export function meFromToken(jwt: string): Me {
   const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
   const roles = Array.isArray(claims.roles) ? claims.roles : [];
   return {
-    tenantId: String(claims.tid ?? ''), userId: String(claims.oid ?? ''), displayName: String(claims.name ?? ''),
+    tenantId: text(claims.tid), userId: text(claims.oid), displayName: text(claims.name),
     isAdmin: roles.includes('ContactSync.Admin'), maySync: true, connected: false, reconnectNeeded: false,
   };
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }

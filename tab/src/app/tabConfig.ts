@@ -11,11 +11,12 @@ export interface TabConfig {
 
 /** Build-time defaults (VITE_*), overridden by `/tab-config.json` when the host serves one. */
 export async function loadTabConfig(fetchFn: typeof fetch = (...a) => fetch(...a)): Promise<TabConfig> {
+  const env = import.meta.env as Record<string, string | undefined>;
   const defaults: TabConfig = {
-    apiBaseUrl: import.meta.env.VITE_API_BASE_URL ?? '',
+    apiBaseUrl: env.VITE_API_BASE_URL ?? '',
     localMode: false,
-    clientId: import.meta.env.VITE_CLIENT_ID ?? '',
-    authority: import.meta.env.VITE_AUTHORITY ?? 'https://login.microsoftonline.com/organizations',
+    clientId: env.VITE_CLIENT_ID ?? '',
+    authority: env.VITE_AUTHORITY ?? 'https://login.microsoftonline.com/organizations',
   };
   try {
     const response = await fetchFn('/tab-config.json', { cache: 'no-store' });

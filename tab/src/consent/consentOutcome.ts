@@ -3,7 +3,8 @@
  * it (CancelledByUser → "you closed the window"; AADSTS… → what an admin must fix).
  */
 export function failureReasonOf(error: unknown): string {
-  const code = typeof error === 'object' && error && 'errorCode' in error ? String((error as { errorCode: unknown }).errorCode) : '';
+  const raw: unknown = typeof error === 'object' && error && 'errorCode' in error ? error.errorCode : '';
+  const code = typeof raw === 'string' ? raw : '';
   const message = error instanceof Error ? error.message : String(error);
   const aadsts = /AADSTS\d+/.exec(message)?.[0];
   if (aadsts) return aadsts;

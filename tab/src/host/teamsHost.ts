@@ -15,7 +15,7 @@ export async function connectTeamsHost(): Promise<HostPort | undefined> {
     return undefined;
   }
   const context = await app.getContext();
-  app.notifySuccess();
+  void app.notifySuccess();
   return new TeamsHost(toTheme(context.app.theme));
 }
 

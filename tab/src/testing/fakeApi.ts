@@ -16,6 +16,8 @@ type Handler = (url: URL, init: RequestInit) => FakeReply | undefined;
 export class FakeApi {
   readonly calls: string[] = [];
   private readonly routes = new Map<string, Handler>();
+  /** Requests that fail as when the server cannot be reached. */
+  readonly unreachable = new Set<string>();
 
   on(method: string, path: string, handler: Handler | FakeReply): this {
     this.routes.set(`${method} ${path}`, typeof handler === 'function' ? handler : () => handler);
@@ -23,9 +25,10 @@ export class FakeApi {
   }
 
   readonly fetch = ((input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), 'https://tab.test');
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'https://tab.test');
     const key = `${init.method ?? 'GET'} ${url.pathname}`;
     this.calls.push(key);
+    if (this.unreachable.has(key)) return Promise.reject(new TypeError('Failed to fetch'));
     const reply = this.routes.get(key)?.(url, init) ?? { status: 404, body: '' };
     // jsdom has no fetch Response: the few members the ApiClient reads.
     const headers = new Map(Object.entries({ 'content-type': 'application/json', ...reply.headers }));

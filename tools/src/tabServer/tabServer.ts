@@ -57,6 +57,9 @@ export function devUserId(userName: string): string {
 
 async function devSignIn(stack: LocalStack, body: string, res: ServerResponse): Promise<void> {
   const { userName, admin } = JSON.parse(body) as { userName: string; admin?: boolean };
+  // A new test user gets a small Outlook mailbox to sync.
+  const outlook = stack.graph.sim.mailbox(DEV_TENANT, devUserId(userName));
+  if (outlook.listContacts().length === 0) outlook.seed({ contacts: 500, folders: 3, seed: 2026 });
   const token = await stack.entra.sim.mintSsoToken({
     tenantId: DEV_TENANT, userId: devUserId(userName), name: userName, roles: admin ? ['ContactSync.Admin'] : undefined,
   });

@@ -28,7 +28,7 @@ describe('IntegrationForm', () => {
   });
 
   it('saves a valid integration and says so', async () => {
-    const fake = new FakeApi().on('PUT', '/api/org/integration', (_url, init) => ({ status: 200, body: JSON.parse(String(init.body)) as unknown }));
+    const fake = new FakeApi().on('PUT', '/api/org/integration', (_url, init) => ({ status: 200, body: JSON.parse(init.body as string) as unknown }));
     const clientId = await openAdmin(fake);
     await userEvent.type(clientId, CLIENT);
     await userEvent.click(screen.getByRole('button', { name: 'Save integration' }));

@@ -113,10 +113,8 @@ describe('SyncPanel', () => {
 
   it('the API unreachable says so and offers to try again', async () => {
     const fake = statuses(api(), status());
-    const failing = new FakeApi();
-    failing.fetch = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
-    const host = new FakeHost();
-    renderTab(host, { ...fake, fetch: ((input: RequestInfo | URL, init?: RequestInit) => String(input).includes('/api/sync') && init?.method === 'POST' ? failing.fetch(input, init) : fake.fetch(input, init)) as typeof fetch } as FakeApi);
+    fake.unreachable.add('POST /api/sync');
+    renderTab(new FakeHost(), fake);
     await userEvent.click(await screen.findByRole('button', { name: 'Outlook Sync' }));
     expect(await screen.findByText('The Outlook Contact Sync service could not be reached.')).toBeTruthy();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy());
