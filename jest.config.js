@@ -1,10 +1,15 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/api/src', '<rootDir>/tools/src'],
-  testMatch: ['**/*.test.ts'],
+  roots: ['<rootDir>/api/src', '<rootDir>/tools/src', '<rootDir>/tab/src'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   // Type checking is `npm run typecheck`; jest only transpiles (isolatedModules in tsconfig), so runs stay fast.
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  // The tab's files compile with its own JSX setting; its component tests pick jsdom with a `@jest-environment` docblock.
+  transform: {
+    '^.+/tab/src/.+\\.tsx?$': ['ts-jest', { diagnostics: false, tsconfig: { jsx: 'react-jsx', module: 'commonjs', esModuleInterop: true, isolatedModules: true } }],
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+  },
+  setupFiles: ['<rootDir>/tab/src/testing/jsdomSetup.ts'],
   testTimeout: 60000,
   // Integration tests share one machine's Azurite/simulator ports and CPU; two workers is the machine.
   maxWorkers: 2,

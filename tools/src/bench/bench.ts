@@ -11,6 +11,7 @@ import { type FolderCostRow, renderFolderCost, runFolderCostScenario } from './f
 import { planChanges, seedBenchMailbox } from './mailboxPlan';
 import { renderScheduleBench, runScheduleBench } from './scheduleBench';
 import { type ScenarioContext, type ScenarioResult, runIncrementalScenario, runInitialScenario } from './scenarios';
+import { runTabBench } from './tabBench';
 
 /**
  * `npm run bench`: the Graph requests and round trips of a first and an incremental sync for 1, 8 and 50
@@ -19,6 +20,8 @@ import { type ScenarioContext, type ScenarioResult, runIncrementalScenario, runI
  * it exits 0 when it measured, whatever the verdicts.
  */
 async function main(): Promise<void> {
+  // The tab's scenario needs neither the bench services nor a mailbox: `--only tab` runs it alone.
+  if (process.argv.slice(2).join(' ').includes('--only tab')) return runTabBench();
   const options = parseBenchOptions(process.argv.slice(2));
   if (options === 'help') return void console.log(USAGE);
   if (options.only === 'schedule') return runScheduleOnly(options);
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
   writeFileSync(out, `${JSON.stringify(resultsJson(results, folderCost, options, engine), null, 2)}\n`);
   console.log(`\nResults written to ${path.relative(process.cwd(), out) || out}`);
   if (cpuProfileDir) console.log(renderDiagnosis(cpuProfileDir, results));
+  if (options.only === 'all') await runTabBench();
 }
 
 async function runScenarios(ctx: ScenarioContext, options: BenchOptions): Promise<ScenarioResult[]> {

@@ -32,8 +32,17 @@ function main(): void {
     + `${packages} production packages, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** Builds the Teams tab with Vite into `build/tab` (what the Static Web App hosts). */
+function buildTab(): void {
+  const started = Date.now();
+  const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [path.join(ROOT, 'tab')] })), 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--config', path.join(ROOT, 'tab', 'vite.config.mts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: path.join(ROOT, 'tab') });
+  console.log(`build: build/tab: the Teams tab, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 try {
   main();
+  buildTab();
 } catch (error) {
   console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

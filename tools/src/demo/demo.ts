@@ -1,4 +1,5 @@
 import { startLocalStack, type LocalStack } from '../localStack';
+import { startTabServer } from '../tabServer/tabServer';
 import { ApiClient } from './apiClient';
 
 /** The demo tenant, user and mailbox size. */
@@ -52,11 +53,15 @@ async function runDemo(stack: LocalStack): Promise<void> {
 async function serveUntilStopped(stack: LocalStack): Promise<void> {
   log(`\nServing. API: ${stack.host.url}/api. A Teams-SSO-like token for the demo user:`);
   log(`  curl -s -X POST ${stack.entra.url}/_sim/sso-token -H 'content-type: application/json' -d '{"tenantId":"${TENANT}","userId":"${USER}"}'`);
+  // The tab, with the API behind it on the same origin, and the local development sign-in (tenant as above).
+  const tab = await startTabServer(stack, { port: Number(process.env.TAB_PORT ?? 53000) });
+  log(`\nThe Teams tab: open ${tab.url}/ in a browser and use "Local development sign-in" (run npm run build first if it says the tab is missing).`);
   log('Press Ctrl+C to stop.');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  await tab.stop();
 }
 
 function log(...parts: string[]): void {

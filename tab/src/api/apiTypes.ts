@@ -1,0 +1,121 @@
+/**
+ * The shapes of the API's answers, as the tab reads them (api/src/services and docs of CONTRACTS.md).
+ * Kept separate from the API's own types: the tab is built and deployed on its own.
+ */
+
+/** What a sync did, by outcome. */
+export interface SyncCounts {
+  new: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+  skipped: number;
+}
+
+/** Who started a sync: `tab`, `bot`, `schedule`, `cli` today; a newer API may add more. */
+export type SyncTrigger = string;
+
+/** `GET /api/sync/status`. */
+export interface SyncStatus {
+  syncId: string | null;
+  state: 'queued' | 'running' | 'completed' | 'failed' | 'none';
+  trigger: SyncTrigger | null;
+  full: boolean | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  pagesDone: number;
+  contactsProcessed: number;
+  counts: SyncCounts;
+  problems: Array<{ code: string; message: string; contactId?: string }>;
+  error: { code: string; message: string } | null;
+}
+
+/** One row of `GET /api/sync/history`. */
+export interface SyncHistoryEntry extends Omit<SyncStatus, 'pagesDone' | 'state'> {
+  state: 'running' | 'completed' | 'failed';
+  resumes: number;
+}
+
+/** A stored contact (`GET /api/contacts`). */
+export interface Contact {
+  id: string;
+  folderId: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  phoneE164: string;
+  email: string;
+  deletedAtSource: boolean;
+  deletedAtSourceAt: string;
+  lastChangedAt: string;
+}
+
+/** One page of contacts. */
+export interface ContactPage {
+  contacts: Contact[];
+  more: boolean;
+}
+
+/** A user's own schedule (SCHED). */
+export interface Schedule {
+  kind: 'off' | 'hourly' | 'everyHours' | 'daily';
+  everyHours?: number;
+  dailyAt?: string;
+  timeZone?: string;
+  nextRunAt?: string;
+}
+
+/** `GET /api/me` (TABAPI). */
+export interface Me {
+  tenantId: string;
+  userId: string;
+  displayName: string;
+  isAdmin: boolean;
+  maySync: boolean;
+  connected: boolean;
+  reconnectNeeded: boolean;
+  lastSync?: { syncId: string; state: 'running' | 'completed' | 'failed'; endedAt: string; counts: SyncCounts; errorCode?: string };
+  schedule?: Schedule;
+}
+
+/** `GET/PUT /api/org/integration`. */
+export interface Integration {
+  name: string;
+  clientId: string;
+  tenantId: string;
+  enabled: boolean;
+  updatedAt?: string;
+}
+
+/** `GET/PUT /api/org/policy`. */
+export interface Policy {
+  whoMaySync: 'everyone' | 'role';
+  allowedSchedules: string[];
+}
+
+/** `GET /api/org/health` (TABAPI). */
+export interface OrgHealth {
+  counts: { users: number; syncedLast24h: number; failing: number; reconnectNeeded: number; throttled: number; running: number };
+  users: Array<{ userId: string; displayName: string; lastSyncAt: string | null; state: string; errorCode?: string; reconnectNeeded: boolean }>;
+  continuationToken?: string;
+}
+
+/** One contact's changes in a sync (BOOK). */
+export interface ContactChange {
+  contactId: string;
+  displayName: string;
+  outcome: 'new' | 'updated' | 'deleted';
+  fields: Array<{ field: string; old: string | null; new: string | null; kept?: 'empty_value' | 'channel_bound' | 'merge_strategy' }>;
+}
+
+/** `GET /api/sync/history/{syncId}/changes`. */
+export interface ChangePage {
+  changes: ContactChange[];
+  continuationToken?: string;
+}
+
+/** `DELETE /api/me/connection`. */
+export interface DisconnectResult {
+  disconnected: true;
+  erased: { contacts: number; rows: number };
+}

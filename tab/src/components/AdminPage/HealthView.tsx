@@ -1,0 +1,51 @@
+import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { OrgHealth } from '../../api/apiTypes';
+import { useServices } from '../../app/appServices';
+import { userMessageOf, type UserMessage } from '../../app/errorMessages';
+import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
+import { formatTime } from '../SyncPanel/syncText';
+import { useAdminPageStyles } from './AdminPage.styles';
+
+/** The company's sync health (GET /api/org/health): counts, then users page by page. */
+export function HealthView() {
+  const styles = useAdminPageStyles();
+  const { api } = useServices();
+  const [health, setHealth] = useState<OrgHealth>();
+  const [error, setError] = useState<UserMessage>();
+  const load = useCallback((token?: string) => {
+    api.health(token).then((page) => {
+      setHealth((previous) => (token && previous ? { ...page, users: [...previous.users, ...page.users] } : page));
+      setError(undefined);
+    }, (failure: unknown) => setError(userMessageOf(failure)));
+  }, [api]);
+  useEffect(() => load(), [load]);
+  if (error) return <ErrorNotice message={error} onRetry={() => load()} />;
+  if (!health) return <Spinner label="Loading sync health…" />;
+  const c = health.counts;
+  return (
+    <section className={styles.form} aria-label="Sync health">
+      <div className={styles.counts}>
+        <Text>{c.users} users</Text><Text>{c.syncedLast24h} synced in the last 24 hours</Text><Text>{c.running} syncing now</Text>
+        <Text>{c.failing} failing</Text><Text>{c.reconnectNeeded} must reconnect</Text><Text>{c.throttled} throttled</Text>
+      </div>
+      <div className={styles.table}>
+        <Table aria-label="Users' syncs" size="small">
+          <TableHeader><TableRow>
+            <TableHeaderCell>User</TableHeaderCell><TableHeaderCell>Last sync</TableHeaderCell><TableHeaderCell>State</TableHeaderCell>
+          </TableRow></TableHeader>
+          <TableBody>
+            {health.users.map((user) => (
+              <TableRow key={user.userId}>
+                <TableCell>{user.displayName || user.userId}</TableCell>
+                <TableCell>{formatTime(user.lastSyncAt)}</TableCell>
+                <TableCell>{user.reconnectNeeded ? 'Must reconnect Outlook' : user.errorCode ? `${user.state} (${user.errorCode})` : user.state}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      {health.continuationToken && <div><Button onClick={() => load(health.continuationToken)}>Show more users</Button></div>}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FakeApi, contactsRoute, status } from '../../testing/fakeApi';
+import { FakeHost } from '../../testing/fakeHost';
+import { renderTab } from '../../testing/renderTab';
+import { ROW_HEIGHT } from './ContactList.styles';
+
+function mailbox(total: number): FakeApi {
+  return new FakeApi().on('GET', '/api/sync/status', { status: 200, body: status() }).on('GET', '/api/contacts', contactsRoute(total));
+}
+
+describe('ContactList', () => {
+  it('keeps at most a few hundred rows in the DOM while scrolling 100,000 contacts, paging from the server', async () => {
+    const fake = mailbox(100_000);
+    renderTab(new FakeHost(), fake);
+    await screen.findByText(/First0 Last0/);
+    const viewport = screen.getByRole('region', { name: 'Contact list, scrollable' });
+    let maxRows = 0;
+    for (let page = 1; page <= 60; page++) {
+      // The list's full height stands for every loaded row; scroll to the bottom of what is loaded.
+      const loaded = parseInt(screen.getByRole('list').style.height, 10) / ROW_HEIGHT;
+      fireEvent.scroll(viewport, { target: { scrollTop: (loaded - 5) * ROW_HEIGHT } });
+      await waitFor(() => expect(fake.calls.filter((c) => c === 'GET /api/contacts').length).toBeGreaterThan(page));
+      maxRows = Math.max(maxRows, screen.getAllByRole('listitem').length);
+    }
+    expect(maxRows).toBeLessThanOrEqual(300);
+    expect(screen.getAllByRole('listitem').length).toBeGreaterThan(0);
+    expect(parseInt(screen.getByRole('list').style.height, 10) / ROW_HEIGHT).toBeGreaterThan(60 * 200);
+    expect(fake.calls.filter((c) => c === 'GET /api/contacts').length).toBeGreaterThan(60);
+  });
+
+  it('shows contacts deleted in Outlook as such, never hidden', async () => {
+    renderTab(new FakeHost(), mailbox(10));
+    expect(await screen.findByText(/First3 Last3/)).toBeTruthy();
+    expect(screen.getAllByText('Deleted in Outlook')).toHaveLength(1);
+  });
+
+  it('searches on the server and says when nothing matches', async () => {
+    const fake = mailbox(50);
+    renderTab(new FakeHost(), fake);
+    await screen.findByText(/First0 Last0/);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search contacts' }), '42');
+    expect(await screen.findByText(/First42 Last42/)).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
+    await userEvent.clear(screen.getByRole('searchbox', { name: 'Search contacts' }));
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search contacts' }), '999');
+    expect(await screen.findByText('No contacts match this search.')).toBeTruthy();
+  });
+});

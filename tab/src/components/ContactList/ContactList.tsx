@@ -1,0 +1,72 @@
+import { Badge, Field, SearchBox, Spinner, Text, mergeClasses } from '@fluentui/react-components';
+import { useEffect, useRef, useState, type UIEvent } from 'react';
+import type { Contact } from '../../api/apiTypes';
+import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
+import { ROW_HEIGHT, useContactListStyles } from './ContactList.styles';
+import { useContactList } from './useContactList';
+import { virtualWindow } from './virtualWindow';
+
+/** Props of {@link ContactList}. */
+export interface ContactListProps {
+  /** Changes when a sync ends: the list reloads. */
+  reloadKey: number;
+  /** Viewport height when the browser has no layout (tests); the real height otherwise. */
+  fallbackHeight?: number;
+}
+
+const OVERSCAN = 10;
+
+/** The synced contacts: search, server paging and a virtual list (only the rows in view are in the DOM). */
+export function ContactList({ reloadKey, fallbackHeight = 600 }: ContactListProps) {
+  const styles = useContactListStyles();
+  const list = useContactList(reloadKey);
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const height = viewport.current?.clientHeight || fallbackHeight;
+  const view = virtualWindow(list.rows.length, ROW_HEIGHT, scrollTop, height, OVERSCAN);
+  const { needRows } = list;
+  useEffect(() => needRows(view.end), [view.end, needRows]);
+  useEffect(() => { if (viewport.current) viewport.current.scrollTop = 0; setScrollTop(0); }, [reloadKey]);
+  const onScroll = (event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop);
+
+  return (
+    <section className={styles.root} aria-label="Contacts">
+      <Field label="Search contacts">
+        <SearchBox value={list.search} onChange={(_e, data) => list.setSearch(data.value)} placeholder="Name, phone or email" />
+      </Field>
+      {list.error && <ErrorNotice message={list.error} onRetry={list.reload} />}
+      <div ref={viewport} className={styles.viewport} onScroll={onScroll} tabIndex={0} role="region" aria-label="Contact list, scrollable">
+        <ul className={styles.list} style={{ height: `${list.rows.length * ROW_HEIGHT}px` }} aria-busy={list.loading}>
+          {list.rows.slice(view.start, view.end).map((contact, offset) => (
+            <ContactRow key={contact.id} contact={contact} index={view.start + offset} total={list.more ? -1 : list.rows.length} />
+          ))}
+        </ul>
+        {!list.loading && list.rows.length === 0 && !list.error && (
+          <Text className={styles.empty} block>
+            {list.search ? 'No contacts match this search.' : 'No contacts yet. Select Outlook Sync to bring in your Outlook contacts.'}
+          </Text>
+        )}
+        {list.loading && <Spinner size="tiny" label="Loading contacts…" />}
+      </div>
+    </section>
+  );
+}
+
+function ContactRow({ contact, index, total }: { contact: Contact; index: number; total: number }) {
+  const styles = useContactListStyles();
+  const name = `${contact.firstName} ${contact.lastName}`.trim() || contact.email || contact.phone || '(no name)';
+  const detail = [contact.phone, contact.email].filter(Boolean).join(' · ');
+  return (
+    <li
+      className={mergeClasses(styles.row, contact.deletedAtSource && styles.deleted)}
+      style={{ top: `${index * ROW_HEIGHT}px` }}
+      aria-setsize={total}
+      aria-posinset={index + 1}
+    >
+      <Text weight="semibold" truncate wrap={false}>
+        {name} {contact.deletedAtSource && <Badge appearance="outline" color="subtle">Deleted in Outlook</Badge>}
+      </Text>
+      <Text size={200} className={styles.detail} truncate wrap={false}>{detail || 'No phone or email'}</Text>
+    </li>
+  );
+}

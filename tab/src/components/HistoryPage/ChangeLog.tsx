@@ -1,0 +1,55 @@
+import { Button, Spinner, Text } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { ContactChange } from '../../api/apiTypes';
+import { useServices } from '../../app/appServices';
+import { userMessageOf, type UserMessage } from '../../app/errorMessages';
+import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
+import { useHistoryPageStyles } from './HistoryPage.styles';
+
+const KEPT: Record<string, string> = {
+  empty_value: 'kept: Outlook had no value',
+  channel_bound: 'kept: used by a messaging channel',
+  merge_strategy: 'kept: your organisation keeps stored values',
+};
+
+/** What one sync changed, per contact and field (GET /api/sync/history/{syncId}/changes), page by page. */
+export function ChangeLog({ syncId }: { syncId: string }) {
+  const styles = useHistoryPageStyles();
+  const { api } = useServices();
+  const [changes, setChanges] = useState<ContactChange[]>([]);
+  const [next, setNext] = useState<string>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<UserMessage>();
+  const load = useCallback((token?: string) => {
+    setLoading(true);
+    api.changes(syncId, token).then((page) => {
+      setChanges((previous) => (token ? [...previous, ...page.changes] : page.changes));
+      setNext(page.continuationToken);
+      setError(undefined);
+    }, (failure: unknown) => setError(userMessageOf(failure))).finally(() => setLoading(false));
+  }, [api, syncId]);
+  useEffect(() => load(), [load]);
+  return (
+    <section className={styles.changes} aria-label="Changes in this sync">
+      {error && <ErrorNotice message={error} onRetry={() => load()} />}
+      {!error && !loading && changes.length === 0 && <Text>This sync changed no contacts.</Text>}
+      <ul>
+        {changes.map((change) => (
+          <li key={`${change.contactId}-${change.outcome}`}>
+            <Text weight="semibold">{change.displayName || change.contactId}</Text> <Text>({change.outcome})</Text>
+            <ul>
+              {change.fields.map((field) => (
+                <li key={field.field}>
+                  <Text>{field.field}: {field.old ?? '(empty)'} → {field.new ?? '(empty)'}</Text>
+                  {field.kept && <Text className={styles.why}> — {KEPT[field.kept] ?? field.kept}</Text>}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {loading && <Spinner size="tiny" label="Loading changes…" />}
+      {next && !loading && <Button onClick={() => load(next)}>Show more changes</Button>}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { Spinner, Tab, TabList, Text } from '@fluentui/react-components';
+import { Suspense, lazy, useState } from 'react';
+import { useServices } from '../../app/appServices';
+import { ContactsPage } from '../ContactsPage/ContactsPage';
+import { DisconnectPage } from '../DisconnectPage/DisconnectPage';
+import { HistoryPage } from '../HistoryPage/HistoryPage';
+import { useTabShellStyles } from './TabShell.styles';
+
+// The admin pages are a separate chunk: most users never load them.
+const AdminPage = lazy(() => import('../AdminPage/AdminPage'));
+
+type Page = 'contacts' | 'history' | 'disconnect' | 'admin';
+const PAGE_NAMES: Record<Page, string> = { contacts: 'Contacts', history: 'History', disconnect: 'Disconnect', admin: 'Admin settings' };
+
+/** The pages, behind a tab list; Admin settings only for admins. */
+export function TabShell() {
+  const styles = useTabShellStyles();
+  const { me } = useServices();
+  const [page, setPage] = useState<Page>('contacts');
+  return (
+    <main className={styles.root}>
+      <Text as="h1" size={600} weight="semibold">Outlook Contact Sync</Text>
+      <TabList className={styles.tabs} selectedValue={page} onTabSelect={(_e, data) => setPage(data.value as Page)} aria-label="Pages">
+        <Tab value="contacts">Contacts</Tab>
+        <Tab value="history">History</Tab>
+        <Tab value="disconnect">Disconnect</Tab>
+        {me.isAdmin && <Tab value="admin">Admin settings</Tab>}
+      </TabList>
+      <div role="tabpanel" aria-label={PAGE_NAMES[page]}>
+        {page === 'contacts' && <ContactsPage />}
+        {page === 'history' && <HistoryPage />}
+        {page === 'disconnect' && <DisconnectPage />}
+        {page === 'admin' && me.isAdmin && <Suspense fallback={<Spinner label="Loading admin settings…" />}><AdminPage /></Suspense>}
+      </div>
+    </main>
+  );
+}

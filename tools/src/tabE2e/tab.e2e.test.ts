@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { startLocalStack, type LocalStack } from '../localStack';
+import { TAB_BUILD_DIR, startTabServer, type TabServer } from '../tabServer/tabServer';
+import { ensureChromium } from './chromium';
+import { launchChromium, openTab, screenshot, seriousViolations, type TabUser } from './tabSession';
+
+/**
+ * The tab end to end: real Chromium, an emulated Teams host (postMessage, like teams-js' own tests), the built
+ * tab, the real API in the local Functions host, Azurite, the local Entra authority and the Graph simulator.
+ */
+const TENANT = randomUUID();
+const ADMIN: TabUser = { tenantId: TENANT, userId: randomUUID(), name: 'Ada Admin', roles: ['ContactSync.Admin'] };
+const USER: TabUser = { tenantId: TENANT, userId: randomUUID(), name: 'Max Manager' };
+
+const skipReason = ensureChromium() ?? (existsSync(path.join(TAB_BUILD_DIR, 'index.html')) ? undefined : 'build/tab is missing: run npm run build first');
+if (skipReason) console.warn(`\n*** tab e2e SKIPPED: ${skipReason} ***\n`);
+const describeBrowser = skipReason ? describe.skip : describe;
+
+describeBrowser('the Teams tab in Chromium', () => {
+  let stack: LocalStack;
+  let server: TabServer;
+  let browser: Browser;
+  jest.setTimeout(180_000);
+
+  beforeAll(async () => {
+    stack = await startLocalStack({ logger: () => undefined });
+    server = await startTabServer(stack);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await stack?.stop();
+  });
+
+  async function open(user: TabUser, theme?: string): Promise<{ page: Page; tab: FrameLocator; close: () => Promise<void> }> {
+    const { context, page, tab } = await openTab(browser, stack, server.url, user, theme);
+    return { page, tab, close: async () => { await context.unrouteAll({ behavior: 'ignoreErrors' }); await context.close(); } };
+  }
+
+  it('an admin saves the integration (IDs checked as GUIDs); axe finds nothing serious', async () => {
+    const { page, tab, close } = await open(ADMIN);
+    await tab.getByRole('tab', { name: 'Admin settings' }).click();
+    const clientId = tab.getByRole('textbox', { name: /Application \(client\) ID/ });
+    await clientId.fill('not-a-guid');
+    await tab.getByRole('button', { name: 'Save integration' }).click();
+    await tab.getByText(/The Application \(client\) ID is a GUID/).waitFor();
+    await clientId.fill(stack.clientId);
+    await tab.getByRole('button', { name: 'Save integration' }).click();
+    await tab.getByText('Integration saved.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-light');
+    await close();
+  });
+
+  it('a non-admin does not see the admin pages', async () => {
+    const { tab, close } = await open(USER);
+    await tab.getByRole('tab', { name: 'Contacts' }).waitFor();
+    expect(await tab.getByRole('tab', { name: 'Admin settings' }).count()).toBe(0);
+    await close();
+  });
+
+  it('first sync: consent from the click, then the sync runs on its own; then an incremental sync', async () => {
+    const outlook = stack.graph.sim.mailbox(TENANT, USER.userId);
+    outlook.seed({ contacts: 120, folders: 2, seed: 7 });
+    const { page, tab, close } = await open(USER);
+    await tab.getByText('Bring your Outlook contacts into Teams').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await tab.getByRole('button', { name: 'Outlook Sync' }).click();
+    await tab.getByText('Outlook Sync needs your permission to read your Outlook contacts.').waitFor();
+    await tab.getByRole('button', { name: 'Connect Outlook' }).click();
+    await tab.getByText(/^120 contacts synced: 120 new/).waitFor({ timeout: 60_000 });
+    await tab.getByRole('listitem').first().waitFor();
+    await screenshot(page, 'contacts-light');
+
+    const [changed, deleted] = outlook.listContacts();
+    if (!changed || !deleted) throw new Error('the seeded mailbox is empty');
+    outlook.updateContact(changed.id, { mobilePhone: '+44 7700 900456' });
+    outlook.deleteContact(deleted.id);
+    outlook.addContact(outlook.defaultFolderId, { givenName: 'Grace', surname: 'Hopper', mobilePhone: '+1 202 555 0143' });
+    await tab.getByRole('button', { name: 'Outlook Sync' }).click();
+    await tab.getByText(/contacts synced: 1 new, 1 updated, 1 deleted in Outlook/).waitFor({ timeout: 60_000 });
+    await tab.getByRole('searchbox', { name: 'Search contacts' }).fill('Hopper');
+    await tab.getByText('Grace Hopper').waitFor();
+
+    await tab.getByRole('tab', { name: 'History' }).click();
+    await tab.getByRole('table', { name: 'Sync history' }).waitFor();
+    expect(await tab.getByRole('row').count()).toBe(3);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'history-light');
+    await close();
+  });
+
+  it('consent cancelled: says what happened and offers to try again', async () => {
+    const { page, tab, close } = await open({ ...USER, userId: randomUUID(), name: 'Cora Cancel', consent: 'CancelledByUser' });
+    await tab.getByRole('button', { name: 'Outlook Sync' }).click();
+    await tab.getByRole('button', { name: 'Connect Outlook' }).click();
+    await tab.getByText('You closed the Outlook window before connecting.').waitFor();
+    expect(await tab.getByRole('button', { name: 'Connect Outlook' }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await close();
+  });
+
+  it('follows the host theme: dark at start, then high contrast on the host event; axe finds nothing serious', async () => {
+    const { page, tab, close } = await open(ADMIN, 'dark');
+    await tab.getByRole('tab', { name: 'Contacts' }).waitFor();
+    expect(await tab.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'contacts-dark');
+    for (const name of ['History', 'Disconnect', 'Admin settings']) {
+      await tab.getByRole('tab', { name }).click();
+      await page.waitForTimeout(300);
+      await screenshot(page, `${name.toLowerCase().replace(' ', '-')}-dark`);
+    }
+    await page.evaluate(() => (window as unknown as { sendThemeChange(theme: string): void }).sendThemeChange('contrast'));
+    await tab.locator('[data-theme="contrast"]').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-contrast');
+    await close();
+  });
+
+  // The endpoints below come from other branches (TABAPI, BOOK). Until they exist here, these tests print why they skip.
+  async function endpointMissing(path: string, method = 'GET'): Promise<boolean> {
+    const token = await stack.entra.sim.mintSsoToken({ tenantId: TENANT, userId: ADMIN.userId, roles: ADMIN.roles });
+    // A body the real endpoint refuses (400), so probing never disconnects anyone.
+    const body = method === 'GET' ? undefined : JSON.stringify({ probe: true });
+    const response = await fetch(`${stack.host.url}${path}`, { method, body, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    if (response.status !== 404) return false;
+    const answer = await response.json().catch(() => ({})) as { code?: string };
+    if (answer.code) return false;
+    console.warn(`tab e2e: SKIPPED a test: ${method} ${path} does not exist on this server yet`);
+    return true;
+  }
+
+  it('an admin reads the health view (GET /api/org/health)', async () => {
+    if (await endpointMissing('/api/org/health')) return;
+    const { page, tab, close } = await open(ADMIN);
+    await tab.getByRole('tab', { name: 'Admin settings' }).click();
+    await tab.getByRole('table', { name: "Users' syncs" }).waitFor();
+    await tab.getByText(/\d+ users/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await close();
+  });
+
+  it('shows what a sync changed per contact (GET /api/sync/history/{syncId}/changes)', async () => {
+    if (await endpointMissing('/api/sync/history/none/changes')) return;
+    const { tab, close } = await open(USER);
+    await tab.getByRole('tab', { name: 'History' }).click();
+    await tab.getByRole('button', { name: 'Show changes' }).first().click();
+    await tab.getByRole('region', { name: 'Changes in this sync' }).getByText(/(new|updated|deleted)/).first().waitFor();
+    await close();
+  });
+
+  it('disconnect with erasure empties the contact list (DELETE /api/me/connection)', async () => {
+    if (await endpointMissing('/api/me/connection', 'DELETE')) return;
+    const { tab, close } = await open(USER);
+    await tab.getByRole('tab', { name: 'Disconnect' }).click();
+    await tab.getByRole('radio', { name: /Erase them/ }).check();
+    await tab.getByRole('button', { name: 'Disconnect Outlook' }).click();
+    await tab.getByText(/Outlook is disconnected\. \d+ contacts and their history were erased/).waitFor();
+    await tab.getByRole('tab', { name: 'Contacts' }).click();
+    await tab.getByText('No contacts yet. Select Outlook Sync to bring in your Outlook contacts.').waitFor();
+    await close();
+  });
+});
