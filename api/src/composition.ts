@@ -120,7 +120,7 @@ export function composeServices(env: Env): AppServices {
     }),
     contacts: new ContactQueryService(async () => new ContactDirectory(await tables.get(TABLES.contacts))),
     tenantSettings: new TenantSettingsService({ store: settings, gate, clientId: identityConfig.clientId }),
-    me: new MeService({ settings, users, history, schedules }),
+    me: new MeService({ settings, users, history, schedules, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId) }),
     orgHealth: new OrgHealthService({ users }),
     disconnect: new DisconnectService({
       grants: new TableUserTokenCacheStore(tables), leases, users, mailboxTables: MAILBOX_TABLES,

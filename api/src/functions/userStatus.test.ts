@@ -40,9 +40,21 @@ describe('GET /api/me', () => {
     const response = await api.call('GET', '/api/me', await user.token({ name: 'Ada Lovelace' }));
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
-      tenantId, userId: user.userId, displayName: 'Ada Lovelace', isAdmin: false, maySync: true, connected: false, reconnectNeeded: false,
+      tenantId, userId: user.userId, displayName: 'Ada Lovelace', isAdmin: false, integrationEnabled: true, maySync: true,
+      connected: false, reconnectNeeded: false,
     });
     expect((await usersRow(user)).displayName).toBe('Ada Lovelace');
+  });
+
+  it('tells the users of a company not set up yet so (the admin is led to the settings), storing nothing', async () => {
+    const notSetUp = crypto.randomUUID();
+    for (const roles of [[], ADMIN]) {
+      const user = api.user(notSetUp, { roles });
+      const response = await api.call('GET', '/api/me', await user.token({ name: 'Grace Hopper' }));
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ tenantId: notSetUp, isAdmin: roles.length > 0, integrationEnabled: false, maySync: false });
+      await expect(usersRow(user)).rejects.toMatchObject({ statusCode: 404 });
+    }
   });
 
   it('shows the last sync and the connection after a sync, and running while one runs', async () => {

@@ -28,6 +28,11 @@ export interface MeView {
   userId: string;
   displayName: string;
   isAdmin: boolean;
+  /**
+   * The company's Outlook integration is set up and enabled. Until then only an admin has something to do
+   * (the admin settings); nothing is stored for anyone.
+   */
+  integrationEnabled: boolean;
   /** The company's policy lets the caller start syncs. */
   maySync: boolean;
   /** A delegated grant is stored: syncs without the user (bot, schedule) can run. */
@@ -44,6 +49,7 @@ export interface MeDeps {
   users: Pick<UserRowStore, 'read' | 'rememberName'>;
   history(): Promise<Pick<SyncHistoryRepository, 'list'>>;
   schedules?: ScheduleReader;
+  isTenantEnabled(tenantId: string): Promise<boolean>;
   now?: () => number;
 }
 
@@ -54,15 +60,17 @@ export class MeService {
   async me(caller: CallerIdentity): Promise<MeView> {
     const mailbox = mailboxOf(caller);
     const now = (this.deps.now ?? Date.now)();
-    const [policy, row, schedule] = await Promise.all([
+    const [enabled, policy, row, schedule] = await Promise.all([
+      this.deps.isTenantEnabled(caller.tenantId),
       this.deps.settings.getPolicy(caller.tenantId), this.deps.users.read(mailbox), this.deps.schedules?.read(mailbox),
     ]);
-    // The health view shows names; the token's name is the current one.
-    if (caller.name && caller.name !== row?.displayName) await this.deps.users.rememberName(mailbox, caller.name);
+    // The health view shows names; the token's name is the current one (kept only once the company is set up).
+    if (enabled && caller.name && caller.name !== row?.displayName) await this.deps.users.rememberName(mailbox, caller.name);
     const lastSync = row?.lastSync ? lastSyncView(row.lastSync, row.lastSync.updatedAt, now) : await this.fromHistory(mailbox, now);
     return {
       tenantId: caller.tenantId, userId: caller.userId, displayName: caller.name || row?.displayName || '',
-      isAdmin: caller.roles.includes(APP_ROLES.admin), maySync: maySync(caller, policy ?? DEFAULT_POLICY),
+      isAdmin: caller.roles.includes(APP_ROLES.admin), integrationEnabled: enabled,
+      maySync: enabled && maySync(caller, policy ?? DEFAULT_POLICY),
       connected: row?.connected ?? false, reconnectNeeded: row?.reconnectNeeded ?? false,
       ...(lastSync ? { lastSync } : {}), ...(schedule ? { schedule } : {}),
     };

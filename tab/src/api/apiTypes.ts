@@ -71,6 +71,8 @@ export interface Me {
   userId: string;
   displayName: string;
   isAdmin: boolean;
+  /** The company's Outlook integration is set up and enabled (absent from servers that predate it: assume so). */
+  integrationEnabled?: boolean;
   maySync: boolean;
   connected: boolean;
   reconnectNeeded: boolean;

@@ -31,6 +31,18 @@ describe('TabShell', () => {
     expect(screen.getByText('failed (graph_unavailable)')).toBeTruthy();
   });
 
+  it.each([
+    ['a user', false, /Ask your Teams admin to set up the Outlook integration/],
+    ['an admin', true, /Enter your Outlook integration below/],
+  ])('tells %s of a company not set up yet what to do', async (_who, isAdmin, advice) => {
+    const fake = api().on('GET', '/api/me', { status: 200, body: { tenantId: 't', userId: 'u', displayName: 'X', isAdmin, integrationEnabled: false, maySync: false, connected: false, reconnectNeeded: false } });
+    renderTab(new FakeHost('default', []), fake);
+    expect(await screen.findByText('Outlook Sync is not set up for your organisation yet.')).toBeTruthy();
+    expect(screen.getByText(advice)).toBeTruthy();
+    expect(screen.queryByRole('tab', { name: 'Contacts' })).toBeNull();
+    if (isAdmin) expect(await screen.findByRole('textbox', { name: /Application \(client\) ID/ })).toBeTruthy();
+  });
+
   it('an admin (roles in the token, no /api/me yet) sees Admin settings', async () => {
     renderTab(new FakeHost('default', ['ContactSync.Admin']), api());
     expect(await screen.findByRole('tab', { name: 'Admin settings' })).toBeTruthy();

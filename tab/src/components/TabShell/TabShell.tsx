@@ -1,4 +1,4 @@
-import { Spinner, Tab, TabList, Text } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
 import { Suspense, lazy, useState } from 'react';
 import { useServices } from '../../app/appServices';
 import { ContactsPage } from '../ContactsPage/ContactsPage';
@@ -17,6 +17,7 @@ export function TabShell() {
   const styles = useTabShellStyles();
   const { me } = useServices();
   const [page, setPage] = useState<Page>('contacts');
+  if (me.integrationEnabled === false) return <NotSetUp isAdmin={me.isAdmin} />;
   return (
     <main className={styles.root}>
       <Text as="h1" size={600} weight="semibold">Outlook Contact Sync</Text>
@@ -32,6 +33,28 @@ export function TabShell() {
         {page === 'disconnect' && <DisconnectPage />}
         {page === 'admin' && me.isAdmin && <Suspense fallback={<Spinner label="Loading admin settings…" />}><AdminPage /></Suspense>}
       </div>
+    </main>
+  );
+}
+
+/**
+ * The company has not set up the Outlook integration yet: users are told who can change that; an admin gets
+ * the settings that do it (nothing else works until then).
+ */
+function NotSetUp({ isAdmin }: { isAdmin: boolean }) {
+  const styles = useTabShellStyles();
+  return (
+    <main className={styles.root}>
+      <Text as="h1" size={600} weight="semibold">Outlook Contact Sync</Text>
+      <MessageBar intent="info" role="status">
+        <MessageBarBody>
+          <MessageBarTitle>Outlook Sync is not set up for your organisation yet.</MessageBarTitle>
+          {isAdmin
+            ? 'Enter your Outlook integration below (the Entra app\'s Application (client) ID and your Directory (tenant) ID) and enable it; then everyone can sync.'
+            : 'Ask your Teams admin to set up the Outlook integration in this app\'s Admin settings. Then open the app again.'}
+        </MessageBarBody>
+      </MessageBar>
+      {isAdmin && <Suspense fallback={<Spinner label="Loading admin settings…" />}><AdminPage /></Suspense>}
     </main>
   );
 }
