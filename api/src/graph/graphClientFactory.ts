@@ -1,6 +1,7 @@
 import {
   Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context, type Middleware,
 } from '@microsoft/microsoft-graph-client';
+import { retryAfterSeconds } from './retryAfter';
 
 /** Gives a Graph access token for the mailbox being synced. */
 export type GraphTokenProvider = () => Promise<string>;
@@ -51,8 +52,8 @@ export function retryAfterWithin(maxSeconds: number | undefined): (...args: [num
   return (_delay, _attempt, _request, _options, response) => {
     const value = response.headers.get('Retry-After');
     if (maxSeconds === undefined || value === null) return true;
-    const seconds = /^\d+$/.test(value.trim()) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
-    return !(seconds > maxSeconds);
+    const seconds = retryAfterSeconds(value);
+    return !(seconds !== undefined && seconds > maxSeconds);
   };
 }
 

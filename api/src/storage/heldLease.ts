@@ -32,7 +32,7 @@ export type LeaseWriter = (next: LeaseRow, etag: string) => Promise<string>;
 export type LeaseReader = () => Promise<LeaseRow | undefined>;
 
 /** The error of a worker whose lease another worker took (its job is not retried: the winner does the work). */
-export function leaseLostError(winner: LeaseRow | undefined, cause?: unknown): AppError {
+export function leaseLostError(winner: Pick<LeaseRow, 'syncId'> | undefined, cause?: unknown): AppError {
   return new AppError('sync_running', 'This sync lost its lease to another worker of the mailbox.', {
     details: { syncId: winner?.syncId, leaseLost: true }, cause,
   });

@@ -17,6 +17,8 @@ export interface LeaseRow {
   expiresAt: number;
   /** Whether the lease's sync finished (a later sync then starts afresh instead of resuming it). */
   syncFinished: boolean;
+  /** Grows by one with every take (not with renewals): the fence refuses a worker of an older take. */
+  generation?: number;
 }
 
 export type { HeldLease } from './heldLease';
@@ -80,7 +82,8 @@ export class SyncLeaseRepository {
     const retriedJob = current?.row.syncId === start.reservedSyncId && !current?.row.syncFinished;
     const resume = current && (reservedForUs || retriedJob || (!current.row.syncFinished && !start.fresh));
     const identity = resume && current ? { syncId: current.row.syncId, historyKey: current.row.historyKey } : start.newSync();
-    const row: LeaseRow = { ...identity, holder, expiresAt: this.now() + ttlMs, syncFinished: false };
+    const generation = (current?.row.generation ?? 0) + 1;
+    const row: LeaseRow = { ...identity, holder, expiresAt: this.now() + ttlMs, syncFinished: false, generation };
     let etag: string;
     try {
       etag = await this.write(partitionKey, row, current?.etag);
@@ -139,6 +142,7 @@ export class SyncLeaseRepository {
           holder: textField(entity.holder),
           expiresAt: numberField(entity.expiresAt),
           syncFinished: entity.syncFinished === true,
+          generation: numberField(entity.generation),
         },
       };
     } catch (error) {

@@ -8,7 +8,7 @@ import { SyncHistoryRepository, type SyncRecord, type SyncTrigger } from '../sto
 import { isLeaseLost } from '../storage/heldLease';
 import { type HeldLease, SyncLeaseRepository } from '../storage/syncLeaseRepository';
 import { AttemptStop, AttemptStoppedError } from './attemptStop';
-import { runEndPhase } from './endPhase';
+import { type UnseenFolder, runEndPhase } from './endPhase';
 import { withFirstPagesFetched } from './firstPages';
 import { currentFolders, renameFolderStates } from './folderListing';
 import { type PageStored, SyncStoppedError, planRound, runFolderRound } from './folderRound';
@@ -100,19 +100,21 @@ export class SyncService {
     const { record, resumed } = await this.openRecord(a.history, request, lease, now().toISOString());
     const store = await this.deps.openStore(request.mailbox, meter);
     // Fenced before any checkpoint is read: an earlier worker of this mailbox can write nothing from here on.
-    await store.takeFence(lease.row.holder, lease.row.syncId, () => lease.check());
+    // With the lease's generation: a worker frozen since it took the lease cannot take a newer fence back.
+    await store.takeFence(lease.row.holder, lease.row.syncId, () => lease.check(), lease.row.generation);
     const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: resumed };
     stop.watch(run);
     let source: ContactSource | undefined;
     let failure: AppError | undefined;
     try {
       source = await this.deps.openSource(request.mailbox);
-      record.counts = await this.syncFolders(run, source, request, () => checked(lease, stop));
+      record.counts = await this.syncFolders(run, source, request, (state) => checked(lease, stop, state));
       record.state = 'completed';
     } catch (error) {
       // Another worker owns the sync now: this one writes nothing more, not even its history.
       if (stop.lost ?? isLeaseLost(error)) throw stop.lost ?? error;
-      if (!stop.budgetSpent) {
+      // Only the rounds' own stop is a budget stop: any other error is the sync's failure, budget or not.
+      if (!stop.budgetSpent || !isAttemptStop(error)) {
         failure = toAppError(error);
         record.state = 'failed';
         run.problems.push({ code: failure.code, message: failure.message });
@@ -155,9 +157,13 @@ export class SyncService {
     run.rounds = new Map(plans.map((plan) => [plan.folderId, plan]));
     const rounds = await withFirstPagesFetched(source, plans);
     const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, rounds, plan, onPage), run);
-    if (run.stopped) throw new AttemptStoppedError(); // stopped between rounds: some folders were not done
+    // Stopped between rounds: some folders were not done (when every round is done, the sync ends now).
+    if (run.stopped && plans.some((_, index) => finished[index] === undefined)) throw new AttemptStoppedError();
     const gone = goneFolders(folders, stored);
-    const unseen = [...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => s.folderId), ...gone];
+    const unseen: UnseenFolder[] = [
+      ...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => ({ folderId: s.folderId, restartedAt: s.restartedAt })),
+      ...gone.map((folderId) => ({ folderId, gone: true })),
+    ];
     const deleted = await runEndPhase(run, unseen, Boolean(request.full));
     if (gone.length) await forgetFolders(run.store, gone);
     const counts = finished.reduce((total, state) => addCounts(total, state.counts), zeroCounts());
@@ -166,14 +172,18 @@ export class SyncService {
 }
 
 /** After each stored page: the lease is still ours (its renewal runs on a timer, not here), and the budget. */
-function checked(lease: HeldLease, stop: AttemptStop): Promise<void> {
+function checked(lease: HeldLease, stop: AttemptStop, state: FolderState): Promise<void> {
   try {
-    stop.pageStored();
+    stop.pageStored(state.pagesDone > 0); // an untouched folder's page wrote nothing (pagesDone stays 0)
     lease.check();
     return Promise.resolve();
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
+}
+
+function isAttemptStop(error: unknown): boolean {
+  return error instanceof SyncStoppedError || error instanceof AttemptStoppedError;
 }
 
 function goneFolders(folders: ContactFolderInfo[], stored: Map<string, FolderState>): string[] {

@@ -35,7 +35,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         maxConcurrency: config.graphMaxConcurrency,
         maxRetryAfterSeconds: config.graphMaxRetryAfterSeconds,
       });
-      return new GraphContactSource(client, config.graphBaseUrl, meter);
+      return new GraphContactSource(client, config.graphBaseUrl, meter, undefined, config.graphMaxRetryAfterSeconds);
     },
     leases: async (meter) => new SyncLeaseRepository(await tables.get(TABLES.leases), meter, options.leaseMs ?? config.syncLeaseMs),
     history: async (meter) => new SyncHistoryRepository(await tables.get(TABLES.syncs), meter),
