@@ -5,6 +5,7 @@
 export function retryAfterSeconds(value: string, nowMs: number = Date.now()): number | undefined {
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const at = Date.parse(trimmed);
+  // An HTTP-date names its day and month; a bare number that is not delay-seconds is no date.
+  const at = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, (at - nowMs) / 1000);
 }

@@ -154,19 +154,21 @@ export class SyncService {
     const stored = new Map((await run.store.readFolderStates()).map((state) => [state.folderId, state]));
     await renameFolderStates(run.store, folders, stored);
     const plans = folders.map((folder) => planRound(run, source, folder.id, folder.displayName, stored.get(folder.id), Boolean(request.full)));
-    run.rounds = new Map(plans.map((plan) => [plan.folderId, plan]));
+    const gone = goneFolders(folders, stored);
+    // Rounds an earlier attempt of this sync stored in folders gone since: their counts stay the sync's.
+    const vanished = gone.map((id) => stored.get(id)).filter((state) => state?.roundSyncId === run.syncId) as FolderState[];
+    run.rounds = new Map([...vanished, ...plans].map((plan) => [plan.folderId, plan]));
     const rounds = await withFirstPagesFetched(source, plans);
     const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, rounds, plan, onPage), run);
     // Stopped between rounds: some folders were not done (when every round is done, the sync ends now).
     if (run.stopped && plans.some((_, index) => finished[index] === undefined)) throw new AttemptStoppedError();
-    const gone = goneFolders(folders, stored);
     const unseen: UnseenFolder[] = [
       ...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => ({ folderId: s.folderId, restartedAt: s.restartedAt })),
       ...gone.map((folderId) => ({ folderId, gone: true })),
     ];
     const deleted = await runEndPhase(run, unseen, Boolean(request.full));
     if (gone.length) await forgetFolders(run.store, gone);
-    const counts = finished.reduce((total, state) => addCounts(total, state.counts), zeroCounts());
+    const counts = [...vanished, ...finished].reduce((total, state) => addCounts(total, state.counts), zeroCounts());
     return { ...counts, deleted: counts.deleted + deleted };
   }
 }

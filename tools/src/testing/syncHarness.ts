@@ -72,10 +72,10 @@ export class TestMailbox {
   }
 
   /** The queue worker as the Functions app wires it, on this mailbox's queue, with the given time budget. */
-  worker(timeBudgetMs: number): { runJob(job: SyncJob): Promise<SyncJobOutcome>; lines: string[] } {
+  worker(timeBudgetMs: number, leaseMs?: number): { runJob(job: SyncJob): Promise<SyncJobOutcome>; lines: string[] } {
     const lines: string[] = [];
     const worker = new SyncWorkerService({
-      sync: this.service(), isTenantEnabled: () => Promise.resolve(true), timeBudgetMs, queue: new StorageSyncJobQueue(this.queue),
+      sync: this.service(leaseMs), isTenantEnabled: () => Promise.resolve(true), timeBudgetMs, queue: new StorageSyncJobQueue(this.queue),
     });
     const log = { log: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
     return { runJob: (job) => worker.runJob(job, log), lines };
