@@ -86,6 +86,19 @@ describe('a sync whose time budget runs out early', () => {
     expect(record?.endedAt).not.toBe('');
   });
 
+  it('ends in the same invocation when the budget ran out on the last round\'s page, with no continuation', async () => {
+    const mailbox = harness.mailbox();
+    mailbox.source.seed({ contacts: 50, folders: 0, seed: 6 });
+    await mailbox.sync();
+    const [changed] = mailbox.source.listContacts() as Array<{ id: string }>;
+    if (!changed) throw new Error('no contact');
+    mailbox.source.updateContact(changed.id, { givenName: 'Changed' });
+    mailbox.sim.setKnobs({ latencyMs: 30 });
+
+    expect(await runQueued(mailbox, 5, 4)).toEqual(['completed']);
+    expect((await mailbox.history())[0]).toMatchObject({ state: 'completed', counts: expect.objectContaining({ updated: 1 }) });
+  });
+
   it('completes an incremental sync of untouched folders instead of continuing it without progress', async () => {
     const mailbox = harness.mailbox();
     mailbox.source.seed({ contacts: 50, folders: 6, seed: 5 });
