@@ -94,7 +94,7 @@ export class SyncLeaseRepository {
       }
       throw error;
     }
-    return this.held(partitionKey, row, etag);
+    return this.held(partitionKey, row, etag, current?.row.holder);
   }
 
   /** True when the row is a reservation for a queued sync that has not started yet. */
@@ -115,8 +115,9 @@ export class SyncLeaseRepository {
     return (await this.read(mailboxPartitionKey(mailbox)))?.row;
   }
 
-  private held(partitionKey: string, row: LeaseRow, firstEtag: string): HeldLease {
+  private held(partitionKey: string, row: LeaseRow, firstEtag: string, takenFrom?: string): HeldLease {
     return new LeaseHolder(row, firstEtag, {
+      takenFrom,
       ttlMs: this.ttlMs,
       now: this.now,
       read: async () => (await this.read(partitionKey))?.row,

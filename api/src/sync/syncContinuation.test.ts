@@ -112,3 +112,32 @@ describe('a sync whose time budget runs out early', () => {
     ]);
   });
 });
+
+describe('the history of a sync resumed across invocations', () => {
+  it('clears the end time of a failed sync while it runs again, and counts a crashed continuation\'s retry as a resume', async () => {
+    const mailbox = harness.mailbox();
+    mailbox.source.seed({ contacts: 1500, folders: 2, seed: 8 });
+    mailbox.sim.faults.push({ kind: '503', retryAfterSeconds: 0, match: /skiptoken/, times: 100 });
+    await expect(mailbox.sync()).rejects.toMatchObject({ code: 'graph_unavailable' });
+    mailbox.sim.faults.clear();
+    const [failed] = await mailbox.history();
+    expect(failed).toMatchObject({ state: 'failed', resumes: 0, endedAt: expect.stringMatching(/\d/) });
+
+    mailbox.sim.setKnobs({ latencyMs: 40, maxPageSize: 50 });
+    const syncId = await mailbox.reserve({ fresh: false });
+    const job: SyncJob = { ...mailbox.ref, syncId, full: false, trigger: 'manual' };
+    expect(await mailbox.worker(300).runJob(job)).toBe('continued');
+    expect((await mailbox.history())[0]).toMatchObject({ syncId: failed?.syncId, state: 'running', endedAt: '', resumes: 1 });
+
+    // The continuation's first delivery takes the hand-over and crashes; the queue delivers it again.
+    const continuation = await mailbox.nextJob();
+    if (!continuation) throw new Error('no continuation queued');
+    const leases = new SyncLeaseRepository(await mailbox.tables.get(TABLES.leases), { transactions: 0 }, 200);
+    await leases.acquire(mailbox.ref, { fresh: false, reservedSyncId: syncId, newSync: () => ({ syncId: 'x', historyKey: 'x' }) });
+    while (((await leases.peek(mailbox.ref))?.expiresAt ?? 0) >= Date.now()) await new Promise((r) => setTimeout(r, 50));
+    mailbox.sim.setKnobs({ latencyMs: 0, maxPageSize: 200 });
+    expect(await mailbox.worker(60_000).runJob({ ...job, ...continuation })).toBe('completed');
+
+    expect(await mailbox.history()).toEqual([expect.objectContaining({ state: 'completed', resumes: 2, counts: expect.objectContaining({ new: 1500 }) })]);
+  });
+});

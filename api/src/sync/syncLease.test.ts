@@ -139,7 +139,7 @@ describe('a job whose lease was lost with no other sync taking it over', () => {
     const running = worker.runJob(job);
     await waitUntil(async () => (await leaseRow()).holder !== 'queued');
     // The lease row rewritten as it is (a storage-side rewrite): the worker's next renewal meets a new ETag.
-    await leases.updateEntity(await leaseRow(), 'Replace');
+    await leases.updateEntity({ ...(await leaseRow()), partitionKey: mailboxPartitionKey(mailbox.ref), rowKey: 'sync' }, 'Replace');
 
     await expect(running).rejects.toMatchObject({ code: 'sync_running', details: { leaseLost: true, syncId } });
     expect(await mailbox.history()).toEqual([expect.objectContaining({ syncId, state: 'running' })]);
