@@ -97,12 +97,12 @@ export class SyncService {
   /** One attempt (one invocation) of the sync whose lease is held: to the end, or to its time budget. */
   private async attempt(a: Attempt): Promise<SyncSummary> {
     const { request, lease, stop, meter, now } = a;
-    const { record, resumed } = await this.openRecord(a.history, request, lease, now().toISOString());
+    const { record, resumed, reopened } = await this.openRecord(a.history, request, lease, now().toISOString());
     const store = await this.deps.openStore(request.mailbox, meter);
     // Fenced before any checkpoint is read: an earlier worker of this mailbox can write nothing from here on.
     // With the lease's generation: a worker frozen since it took the lease cannot take a newer fence back.
     await store.takeFence(lease.row.holder, lease.row.syncId, () => lease.check(), lease.row.generation);
-    const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: resumed };
+    const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: reopened };
     stop.watch(run);
     let source: ContactSource | undefined;
     let failure: AppError | undefined;
@@ -139,14 +139,17 @@ export class SyncService {
   }
 
   /** The sync's history row: a new one, or the row of the unfinished sync this one resumes. */
-  private async openRecord(history: SyncHistoryRepository, request: SyncRequest, lease: HeldLease, startedAt: string): Promise<{ record: SyncRecord; resumed: boolean }> {
+  private async openRecord(history: SyncHistoryRepository, request: SyncRequest, lease: HeldLease, startedAt: string):
+    Promise<{ record: SyncRecord; resumed: boolean; reopened: boolean }> {
     const earlier = await history.get(request.mailbox, lease.row.historyKey);
-    // A continuation goes on with the same attempt's work; anything else coming back to this row resumes it.
+    // A continuation that took its sync's hand-over goes on with the same work; anything else coming back to
+    // this row resumes it (a crash, an error, or a continuation delivered again after its attempt crashed).
+    const continues = request.continuation === true && lease.takenFrom === SyncLeaseRepository.CONTINUING;
     const record = earlier
-      ? { ...earlier, state: 'running' as const, resumes: earlier.resumes + (request.continuation ? 0 : 1) }
+      ? { ...earlier, state: 'running' as const, endedAt: '', resumes: earlier.resumes + (continues ? 0 : 1) }
       : history.newRecord(lease.row.syncId, request.trigger, Boolean(request.full), startedAt);
     await history.save(request.mailbox, lease.row.historyKey, record);
-    return { record, resumed: Boolean(earlier) };
+    return { record, resumed: Boolean(earlier) && !continues, reopened: Boolean(earlier) };
   }
 
   private async syncFolders(run: SyncRun, source: ContactSource, request: SyncRequest, onPage: PageStored): Promise<SyncCounts> {
