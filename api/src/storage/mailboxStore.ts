@@ -162,6 +162,14 @@ export class MailboxStore {
     }
   }
 
+  /** How many contacts carry a stamp of `syncId` in `unit` (the end phase's deletions survive its markers). */
+  async countStamped(syncId: string, unit: string): Promise<number> {
+    const filter = `${rowKindFilter(this.partitionKey, ROW_PREFIX.contact)} and syncId eq '${odataString(syncId)}' and syncUnit eq '${odataString(unit)}'`;
+    let count = 0;
+    for await (const row of this.client.listEntities({ queryOptions: { filter, select: ['RowKey'] } })) count += row.rowKey ? 1 : 0;
+    return count;
+  }
+
   /** Active contacts of a folder; with `notStampedBy`, only those that sync has not written. */
   async *activeContacts(folderId: string, notStampedBy?: string): AsyncIterable<ContactRow> {
     const filter = `${rowKindFilter(this.partitionKey, ROW_PREFIX.contact)} and folderId eq '${odataString(folderId)}'`

@@ -30,9 +30,10 @@ interface Tally {
  * `unseenFolders` are folders listed in full (or gone) whose stored contacts this sync did not see.
  * A `full` sync also removes the markers other (abandoned) syncs left.
  * Every decision is written with its marker before the markers are removed, so the phase can be re-run
- * after a crash without miscounting.
+ * after a crash without miscounting. `rerun`: an earlier attempt may have run the phase and removed markers
+ * already; the deletions are then counted from the contacts' stamps (unit `end` of this sync), not markers.
  */
-export async function runEndPhase(run: SyncRun, unseenFolders: UnseenFolder[], full = false): Promise<number> {
+export async function runEndPhase(run: SyncRun, unseenFolders: UnseenFolder[], full = false, rerun = false): Promise<number> {
   if (!run.mayHaveMarkers && unseenFolders.length === 0 && !full) return 0;
   const tally: Tally = { deleted: 0, markerKeys: [] };
   if (run.mayHaveMarkers) await decideMarkers(run, tally);
@@ -45,7 +46,7 @@ export async function runEndPhase(run: SyncRun, unseenFolders: UnseenFolder[], f
     if (transaction.size >= PartitionFence.capacity) await transaction.commit();
   }
   await transaction.commit();
-  return tally.deleted;
+  return rerun ? run.store.countStamped(run.syncId, END_UNIT) : tally.deleted;
 }
 
 /** One pass over the sync's markers: decided ones are counted, the others decided in batches. */

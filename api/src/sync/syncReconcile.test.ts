@@ -1,4 +1,8 @@
+import type { TableClient, TableEntity } from '@azure/data-tables';
+import { TABLES, type TableName, TableClientFactory } from '../storage/tableClientFactory';
+import { simToken } from '../../../tools/src/graphSimulator';
 import { SyncHarness, type TestMailbox } from '../../../tools/src/testing/syncHarness';
+import { createSyncService } from './syncServiceFactory';
 
 let harness: SyncHarness;
 beforeAll(async () => { harness = await SyncHarness.start(); });
@@ -85,6 +89,51 @@ describe('a folder deleted while its sync is unfinished', () => {
     expect(await activeIds(mailbox)).toEqual(sourceIds(mailbox));
     const full = await mailbox.sync({ full: true });
     expect(full).toMatchObject({ new: 0, deleted: 0, unchanged: 600 });
+    expect(await activeIds(mailbox)).toEqual(sourceIds(mailbox));
+  });
+});
+
+/** The mailbox's tables, except that the process "dies" when it first saves a completed history row. */
+class DiesBeforeTheHistoryRow extends TableClientFactory {
+  private died = false;
+
+  override async get(name: TableName): Promise<TableClient> {
+    const client = await super.get(name);
+    if (name !== TABLES.syncs) return client;
+    return new Proxy(client, {
+      get: (target, property) => {
+        const value: unknown = Reflect.get(target, property, target);
+        if (property !== 'upsertEntity' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        return (entity: TableEntity<{ state?: unknown }>, mode?: 'Merge' | 'Replace') => {
+          if (this.died || entity.state !== 'completed') return target.upsertEntity(entity, mode);
+          this.died = true;
+          return Promise.reject(new Error('the process died'));
+        };
+      },
+    });
+  }
+}
+
+describe('an end phase whose attempt died before the history row was saved', () => {
+  it('counts its deletions again when the sync resumes, though their markers are gone', async () => {
+    const mailbox = harness.mailbox();
+    mailbox.source.seed({ contacts: 300, folders: 0, seed: 12 });
+    await mailbox.sync();
+    // More removals than one transaction of marker deletions holds.
+    const removed = (mailbox.source.listContacts() as Array<{ id: string }>).slice(0, 150);
+    removed.forEach((c) => mailbox.source.deleteContact(c.id));
+    const token = simToken(mailbox.ref.tenantId, mailbox.ref.userId);
+    const dying = createSyncService({
+      config: mailbox.config, tables: new DiesBeforeTheHistoryRow(mailbox.config.storageConnection, mailbox.config.tablePrefix),
+      leaseMs: 300, tokenFor: () => () => Promise.resolve(token),
+    });
+    await expect(dying.run({ mailbox: mailbox.ref, trigger: 'cli' })).rejects.toThrow('the process died');
+    await mailbox.waitForLeaseExpiry();
+
+    const resumed = await mailbox.sync();
+
+    expect(resumed).toMatchObject({ resumed: true, deleted: 150 });
+    expect((await mailbox.history())[0]).toMatchObject({ state: 'completed', counts: expect.objectContaining({ deleted: 150 }) });
     expect(await activeIds(mailbox)).toEqual(sourceIds(mailbox));
   });
 });

@@ -161,6 +161,8 @@ export class SyncService {
     // Rounds an earlier attempt of this sync stored in folders gone since: their counts stay the sync's.
     const vanished = gone.map((id) => stored.get(id)).filter((state) => state?.roundSyncId === run.syncId) as FolderState[];
     run.rounds = new Map([...vanished, ...plans].map((plan) => [plan.folderId, plan]));
+    // Every round was done before this attempt: the one before it may have crashed in (or after) the end phase.
+    const endPhaseRerun = plans.every((plan) => plan.roundDone && plan.roundSyncId === run.syncId);
     const rounds = await withFirstPagesFetched(source, plans);
     const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, rounds, plan, onPage), run);
     // Stopped between rounds: some folders were not done (when every round is done, the sync ends now).
@@ -169,7 +171,7 @@ export class SyncService {
       ...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => ({ folderId: s.folderId, restartedAt: s.restartedAt })),
       ...gone.map((folderId) => ({ folderId, gone: true })),
     ];
-    const deleted = await runEndPhase(run, unseen, Boolean(request.full));
+    const deleted = await runEndPhase(run, unseen, Boolean(request.full), endPhaseRerun);
     if (gone.length) await forgetFolders(run.store, gone);
     const counts = [...vanished, ...finished].reduce((total, state) => addCounts(total, state.counts), zeroCounts());
     return { ...counts, deleted: counts.deleted + deleted };

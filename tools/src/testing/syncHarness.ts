@@ -108,6 +108,12 @@ export class TestMailbox {
     }
   }
 
+  /** Resolves once no sync of this mailbox holds its lease (a crashed one's has expired). */
+  async waitForLeaseExpiry(): Promise<void> {
+    const leases = new SyncLeaseRepository(await this.tables.get(TABLES.leases), { transactions: 0 }, 1000);
+    while (((await leases.peek(this.ref))?.expiresAt ?? 0) >= Date.now()) await new Promise((r) => setTimeout(r, 20));
+  }
+
   /** Reserves the lease as `POST /api/sync` does; returns the reserved sync id. */
   async reserve(options: { fresh: boolean }): Promise<string> {
     const leases = new SyncLeaseRepository(await this.tables.get(TABLES.leases), { transactions: 0 }, 60_000);
