@@ -103,7 +103,7 @@ class DiesBeforeTheHistoryRow extends TableClientFactory {
     return new Proxy(client, {
       get: (target, property) => {
         const value: unknown = Reflect.get(target, property, target);
-        if (property !== 'upsertEntity' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        if (property !== 'upsertEntity') return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
         return (entity: TableEntity<{ state?: unknown }>, mode?: 'Merge' | 'Replace') => {
           if (this.died || entity.state !== 'completed') return target.upsertEntity(entity, mode);
           this.died = true;
