@@ -62,15 +62,14 @@ export class PartitionFence {
     return run;
   }
 
-  /** True when another worker has taken the partition since this fence was taken. */
-  async isTaken(): Promise<boolean> {
-    try {
-      const row = await this.client.getEntity<Record<string, unknown>>(this.partitionKey, FENCE_ROW_KEY);
-      return textField(row.holder) !== this.holder;
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return true;
-      throw error;
-    }
+  /**
+   * The sync of the worker that has taken the partition since this fence was taken (syncId '' when the
+   * fence row is gone); undefined while it is still this worker's.
+   */
+  async takenBy(): Promise<{ syncId: string } | undefined> {
+    const row = await readFence(this.client, this.partitionKey);
+    if (!row) return { syncId: '' };
+    return row.holder !== this.holder ? { syncId: row.syncId } : undefined;
   }
 
   private async send(actions: TransactionAction[]): Promise<void> {
@@ -82,10 +81,10 @@ export class PartitionFence {
   }
 }
 
-async function readFence(client: TableClient, partitionKey: string): Promise<{ generation: number; syncId: string; etag: string } | undefined> {
+async function readFence(client: TableClient, partitionKey: string): Promise<{ holder: string; generation: number; syncId: string; etag: string } | undefined> {
   try {
     const row = await client.getEntity<Record<string, unknown>>(partitionKey, FENCE_ROW_KEY);
-    return { generation: numberField(row.generation), syncId: textField(row.syncId), etag: row.etag };
+    return { holder: textField(row.holder), generation: numberField(row.generation), syncId: textField(row.syncId), etag: row.etag };
   } catch (error) {
     if (error instanceof RestError && error.statusCode === 404) return undefined;
     throw error;

@@ -85,7 +85,8 @@ describe('the fence in the mailbox\'s partition', () => {
 
     await second.takeFence('worker-2', 'sync-1', () => undefined);
     const late = first.transaction().upsert(row('d')).upsert(row('e'));
-    await expect(late.commit()).rejects.toMatchObject({ code: 'sync_running', details: { leaseLost: true } });
+    // The error names the sync that took over (here the same sync: its job is retried, not dropped).
+    await expect(late.commit()).rejects.toMatchObject({ code: 'sync_running', details: { leaseLost: true, syncId: 'sync-1' } });
     await second.transaction().upsert(row('f')).commit();
     const stored = [];
     for await (const entity of client.listEntities({ queryOptions: { filter: `PartitionKey eq '${first.partitionKey}' and RowKey ge 'c:' and RowKey lt 'c;'` } })) {
