@@ -73,7 +73,7 @@ export class SyncWorkerService {
         // This job's own sync holds the lease: an earlier attempt timed out or crashed and its lease has not
         // expired yet, the job was delivered twice, or another attempt took this one's lease over (it may
         // crash too). Or no one holds it. Thrown, so the queue delivers it again later.
-        log.warn(`Sync job retried later: an earlier attempt of this sync still holds the lease (${who})`);
+        log.warn(`Sync job retried later: an attempt of this sync holds the lease, or no one does (${who})`);
         throw appError;
       }
       // Another sync holds the lease, or took it over from this attempt: that sync does the work.
