@@ -1,5 +1,7 @@
+import { AppError } from '../errors/appError';
 import { mapGraphError, unreadable } from './graphErrors';
 import { appThrottle } from './appThrottle';
+import { retryAfterSeconds } from './retryAfter';
 
 /** Graph takes at most 20 requests in one `$batch` (https://learn.microsoft.com/graph/json-batching). */
 export const BATCH_LIMIT = 20;
@@ -11,6 +13,16 @@ const DEFAULT_RETRY_MS = 2000;
 
 /** What one request of a batch came to: its body, or the error the engine acts on. */
 export type BatchOutcome = { body: unknown } | { error: Error };
+
+/** How items of a batch are retried. */
+export interface BatchRetry {
+  sleep: (ms: number) => Promise<void>;
+  /**
+   * `GRAPH_MAX_RETRY_AFTER_SECONDS`: an item that asks for a longer wait is not waited for; it fails as
+   * `throttled`, as a single request does (see `retryAfterWithin`), and the queue retries the sync.
+   */
+  maxRetryAfterSeconds?: number;
+}
 
 /** Sends one `$batch` body and returns Graph's answer (the envelope's own retries are the caller's). */
 export type BatchPoster = (body: { requests: object[] }) => Promise<unknown>;
@@ -25,11 +37,11 @@ interface ItemAnswer { id?: unknown; status?: unknown; headers?: unknown; body?:
  * that item's outcome (410 → DeltaTokenExpiredError, as for a single request).
  */
 export async function getInBatches(post: BatchPoster, urls: readonly string[], headers: Record<string, string>,
-  sleep: (ms: number) => Promise<void>): Promise<BatchOutcome[]> {
+  retry: BatchRetry): Promise<BatchOutcome[]> {
   const outcomes = new Array<BatchOutcome>(urls.length);
   let pending = urls.map((url, index) => ({ url, index }));
   for (let attempt = 1; pending.length > 0; attempt += 1) {
-    const retry: typeof pending = [];
+    const again: typeof pending = [];
     let waitMs = 0;
     for (let start = 0; start < pending.length; start += BATCH_LIMIT) {
       const chunk = pending.slice(start, start + BATCH_LIMIT);
@@ -40,14 +52,20 @@ export async function getInBatches(post: BatchPoster, urls: readonly string[], h
         if (!answer) outcomes[item.index] = { error: unreadable('a $batch answer left out a request') };
         else if (status >= 200 && status < 300) outcomes[item.index] = { body: answer.body };
         else if (TRANSIENT.has(status) && attempt < ITEM_ATTEMPTS) {
-          retry.push(item);
-          waitMs = Math.max(waitMs, retryAfterMs(answer.headers));
-          if (status === 429) appThrottle.note(retryAfterMs(answer.headers) / 1000);
+          const wait = retryAfterMs(answer.headers);
+          // A 429 slows the whole app: the planner starts no scheduled sync before its Retry-After has passed.
+          if (status === 429) appThrottle.note(wait / 1000);
+          if (retry.maxRetryAfterSeconds !== undefined && wait > retry.maxRetryAfterSeconds * 1000) {
+            outcomes[item.index] = { error: throttledPastCap(status) };
+            return;
+          }
+          again.push(item);
+          waitMs = Math.max(waitMs, wait);
         } else outcomes[item.index] = { error: itemError(status, answer) };
       });
     }
-    if (retry.length > 0) await sleep(waitMs);
-    pending = retry;
+    if (again.length > 0) await retry.sleep(waitMs);
+    pending = again;
   }
   return outcomes;
 }
@@ -69,9 +87,15 @@ function header(headers: unknown, name: string): string | undefined {
   return typeof found?.[1] === 'string' ? found[1] : undefined;
 }
 
-function retryAfterMs(headers: unknown): number {
-  const seconds = Number(header(headers, 'Retry-After'));
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : DEFAULT_RETRY_MS;
+/** The wait an item's answer asks for (delay-seconds or an HTTP-date), or the default without one. */
+export function retryAfterMs(headers: unknown, nowMs: number = Date.now()): number {
+  const value = header(headers, 'Retry-After');
+  const seconds = value === undefined ? undefined : retryAfterSeconds(value, nowMs);
+  return seconds === undefined ? DEFAULT_RETRY_MS : seconds * 1000;
+}
+
+function throttledPastCap(status: number): AppError {
+  return new AppError('throttled', `Microsoft Graph asked to wait longer than allowed (a $batch request answered ${status}). The sync will continue later.`);
 }
 
 function itemError(status: number, answer: ItemAnswer): Error {

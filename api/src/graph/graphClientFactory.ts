@@ -2,6 +2,7 @@ import {
   Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context, type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import { appThrottle } from './appThrottle';
+import { retryAfterSeconds } from './retryAfter';
 
 /** Gives a Graph access token for the mailbox being synced. */
 export type GraphTokenProvider = () => Promise<string>;
@@ -52,10 +53,10 @@ export function retryAfterWithin(maxSeconds: number | undefined): (...args: [num
   return (_delay, _attempt, _request, _options, response) => {
     const value = response.headers.get('Retry-After');
     if (value === null) return true;
-    const seconds = /^\d+$/.test(value.trim()) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+    const seconds = retryAfterSeconds(value);
     // A 429 slows the whole app: the planner starts no scheduled sync before its Retry-After has passed.
-    if (response.status === 429) appThrottle.note(seconds);
-    return maxSeconds === undefined || !(seconds > maxSeconds);
+    if (response.status === 429 && seconds !== undefined) appThrottle.note(seconds);
+    return maxSeconds === undefined || !(seconds !== undefined && seconds > maxSeconds);
   };
 }
 

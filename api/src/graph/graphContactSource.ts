@@ -29,6 +29,8 @@ export class GraphContactSource implements ContactSource {
     private readonly baseUrl: string,
     private readonly meter: GraphRequestMeter,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    /** `GRAPH_MAX_RETRY_AFTER_SECONDS`, for requests inside `$batch`es (the SDK's RetryHandler has its own). */
+    private readonly maxRetryAfterSeconds?: number,
   ) {}
 
   get requestCount(): number {
@@ -105,7 +107,7 @@ export class GraphContactSource implements ContactSource {
       // Every request inside counts as one Graph request (Graph throttles them one by one).
       this.meter.requests += body.requests.length - 1;
       return this.send('/$batch', [], body);
-    }, urls.map((url) => this.relative(url)), headers, this.sleep);
+    }, urls.map((url) => this.relative(url)), headers, { sleep: this.sleep, maxRetryAfterSeconds: this.maxRetryAfterSeconds });
   }
 
   /**

@@ -46,15 +46,19 @@ describe('sync worker', () => {
     expect(worker.sent).toEqual([]);
   });
 
-  it('throws, so that the queue delivers it again later, a job whose own sync still holds the lease', async () => {
-    const worker = workerWith(() => Promise.reject(new AppError('sync_running', 'busy', { details: { syncId: 'sync-1' } })));
+  it.each([
+    ['its own sync still holds the lease', { syncId: 'sync-1' }],
+    ['another attempt of its own sync took its lease over', { syncId: 'sync-1', leaseLost: true }],
+    ['its lease expired with no one taking over (renewals failed)', { leaseLost: true }],
+  ])('throws, so that the queue delivers it again later, a job when %s', async (_case, details) => {
+    const worker = workerWith(() => Promise.reject(new AppError('sync_running', 'busy', { details })));
     await expect(worker.run()).rejects.toMatchObject({ code: 'sync_running' });
     expect(worker.lines.join('\n')).toContain('retried later');
   });
 
   it.each([
     ['its sync finished already', { syncId: 'sync-1', finished: true }],
-    ['another worker took its lease over', { syncId: 'sync-1', leaseLost: true }],
+    ['another sync took its lease over', { syncId: 'other', leaseLost: true }],
   ])('completes, without retry, a job when %s', async (_case, details) => {
     const worker = workerWith(() => Promise.reject(new AppError('sync_running', 'busy', { details })));
     await expect(worker.run()).resolves.toBe('skipped');

@@ -67,10 +67,13 @@ export class SyncWorkerService {
         log.warn(`Sync job not run: its sync has finished already (${who})`);
         return 'skipped';
       }
-      if (job.syncId !== undefined && running === job.syncId && appError.details?.leaseLost !== true) {
-        // This job's own sync still holds the lease: an earlier attempt timed out or crashed and its lease
-        // has not expired yet (or the job was delivered twice). Thrown, so the queue delivers it again later.
-        log.warn(`Sync job retried later: an earlier attempt of this sync still holds the lease (${who})`);
+      // A lease that expired with no one taking over (renewals failed) has no winner: no one does the work.
+      const nobody = appError.details?.leaseLost === true && appError.details.syncId === undefined;
+      if (nobody || (job.syncId !== undefined && running === job.syncId)) {
+        // This job's own sync holds the lease: an earlier attempt timed out or crashed and its lease has not
+        // expired yet, the job was delivered twice, or another attempt took this one's lease over (it may
+        // crash too). Or no one holds it. Thrown, so the queue delivers it again later.
+        log.warn(`Sync job retried later: an attempt of this sync holds the lease, or no one does (${who})`);
         throw appError;
       }
       // Another sync holds the lease, or took it over from this attempt: that sync does the work.

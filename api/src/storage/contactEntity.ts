@@ -8,6 +8,11 @@ export interface SyncStamp {
   /** The unit of work (a folder's page, or the end phase) that wrote it. */
   unit: string;
   outcome: ContactOutcome;
+  /**
+   * The page that counted the contact, when a later page wrote the stamp again (a listing restarted after
+   * the contact was first seen): a replay of that later page must not count it a second time.
+   */
+  countedUnit?: string;
 }
 
 /** A contact row: the stored contact plus the stamp of the sync that last wrote it. */
@@ -67,6 +72,7 @@ export function toContactEntity(partitionKey: string, contact: StoredContact, st
     syncId: stamp.syncId,
     syncUnit: stamp.unit,
     syncOutcome: stamp.outcome,
+    ...(stamp.countedUnit ? { syncCountedUnit: stamp.countedUnit } : {}),
   };
 }
 
@@ -87,7 +93,8 @@ export function fromContactEntity(entity: Record<string, unknown>): ContactRow {
     truncatedFields: str(entity.truncatedFields),
   };
   const stamp = typeof entity.syncId === 'string' && entity.syncId
-    ? { syncId: entity.syncId, unit: str(entity.syncUnit), outcome: str(entity.syncOutcome) as ContactOutcome }
+    ? { syncId: entity.syncId, unit: str(entity.syncUnit), outcome: str(entity.syncOutcome) as ContactOutcome,
+      ...(str(entity.syncCountedUnit) ? { countedUnit: str(entity.syncCountedUnit) } : {}) }
     : undefined;
   return { contact, stamp, etag: typeof entity.etag === 'string' ? entity.etag : undefined };
 }

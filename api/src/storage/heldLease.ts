@@ -4,6 +4,8 @@ import type { LeaseRow } from './syncLeaseRepository';
 /** A held lease: kept alive on a timer while the sync works, handed over or released at the end. */
 export interface HeldLease {
   readonly row: LeaseRow;
+  /** Who held the lease row when this worker took it (`queued`, `continuing`, a worker's id); absent if none. */
+  readonly takenFrom?: string;
   /**
    * Renews the lease every third of its time to live until it is released or handed over, one renewal
    * at a time. `onLost` is called once if it is lost (another worker took it, or it could not be renewed
@@ -32,7 +34,7 @@ export type LeaseWriter = (next: LeaseRow, etag: string) => Promise<string>;
 export type LeaseReader = () => Promise<LeaseRow | undefined>;
 
 /** The error of a worker whose lease another worker took (its job is not retried: the winner does the work). */
-export function leaseLostError(winner: LeaseRow | undefined, cause?: unknown): AppError {
+export function leaseLostError(winner: Pick<LeaseRow, 'syncId'> | undefined, cause?: unknown): AppError {
   return new AppError('sync_running', 'This sync lost its lease to another worker of the mailbox.', {
     details: { syncId: winner?.syncId, leaseLost: true }, cause,
   });
@@ -61,13 +63,15 @@ export class LeaseHolder implements HeldLease {
   private ended = false;
 
   constructor(row: LeaseRow, etag: string, private readonly deps: {
-    write: LeaseWriter; read: LeaseReader; ttlMs: number; now: () => number;
+    write: LeaseWriter; read: LeaseReader; ttlMs: number; now: () => number; takenFrom?: string;
   }) {
     this.current = row;
     this.etag = etag;
   }
 
   get row(): LeaseRow { return this.current; }
+
+  get takenFrom(): string | undefined { return this.deps.takenFrom; }
 
   keepAlive(onLost: (error: AppError) => void): void {
     if (this.timer) return;

@@ -29,6 +29,11 @@ export interface FolderState {
   problemCounts?: ProblemCounts;
   /** Whether contacts were stored for this folder before the round (a full round must reconcile). */
   reconcile: boolean;
+  /**
+   * pagesDone when the listing last restarted from its first page (a refused link); 0 or absent if it
+   * never did. Contacts this round stamped on pages up to here count as unseen until listed again.
+   */
+  restartedAt?: number;
 }
 
 /** A contact a folder reported gone, decided at the end of the sync (it may have moved to another folder). */
@@ -40,7 +45,10 @@ export interface RemovalMarker {
    * Graph reported it in the folder again after the removal.
    */
   outcome: '' | 'deleted' | 'moved' | 'present';
-  /** The folder page that reported it (`folderId#n`); the later of a removal and a sighting wins. */
+  /**
+   * The folder page that reported it (`folderId#n`); the later of a removal and a sighting wins. `end`:
+   * staged by the end phase (not seen by a full listing, or the folder is gone).
+   */
   unit?: string;
 }
 
@@ -63,9 +71,9 @@ export class MailboxStore {
    * Fences every later transaction of this store to the lease `holder` (see {@link PartitionFence}); take
    * it before reading checkpoints, so that what is read is what no earlier worker can change any more.
    */
-  async takeFence(holder: string, syncId: string, check: () => void): Promise<void> {
+  async takeFence(holder: string, syncId: string, check: () => void, generation = 0): Promise<void> {
     this.meter.transactions += 1;
-    this.fence = await PartitionFence.take(this.client, this.partitionKey, holder, syncId, check);
+    this.fence = await PartitionFence.take(this.client, this.partitionKey, holder, syncId, check, generation);
   }
 
   /** Point reads of only the given contacts (never the whole mailbox). */
@@ -154,10 +162,18 @@ export class MailboxStore {
     }
   }
 
-  /** Active contacts of a folder that this sync has not written: gone from a full listing. */
-  async *contactsNotSeen(folderId: string, syncId: string): AsyncIterable<ContactRow> {
+  /** How many contacts carry a stamp of `syncId` in `unit` (the end phase's deletions survive its markers). */
+  async countStamped(syncId: string, unit: string): Promise<number> {
+    const filter = `${rowKindFilter(this.partitionKey, ROW_PREFIX.contact)} and syncId eq '${odataString(syncId)}' and syncUnit eq '${odataString(unit)}'`;
+    let count = 0;
+    for await (const row of this.client.listEntities({ queryOptions: { filter, select: ['RowKey'] } })) count += row.rowKey ? 1 : 0;
+    return count;
+  }
+
+  /** Active contacts of a folder; with `notStampedBy`, only those that sync has not written. */
+  async *activeContacts(folderId: string, notStampedBy?: string): AsyncIterable<ContactRow> {
     const filter = `${rowKindFilter(this.partitionKey, ROW_PREFIX.contact)} and folderId eq '${odataString(folderId)}'`
-      + ` and deletedAtSource eq false and syncId ne '${odataString(syncId)}'`;
+      + ' and deletedAtSource eq false' + (notStampedBy === undefined ? '' : ` and syncId ne '${odataString(notStampedBy)}'`);
     for await (const row of this.client.listEntities({ queryOptions: { filter } })) yield fromContactEntity(row);
   }
 }
@@ -176,5 +192,6 @@ function folderStateFrom(row: Record<string, unknown>): FolderState {
     counts: parseCounts(row.counts),
     problemCounts: parseProblemCounts(row.problemCounts),
     reconcile: row.reconcile === true,
+    restartedAt: typeof row.restartedAt === 'number' ? row.restartedAt : 0,
   };
 }

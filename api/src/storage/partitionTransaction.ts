@@ -77,8 +77,10 @@ export class PartitionTransaction {
         await (this.fence ? this.fence.submit(chunk) : this.client.submitTransaction(chunk));
       } catch (error) {
         if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) {
-          // Another worker took the partition over: this one stops, its transaction did not land.
-          if (await this.fence?.isTaken()) throw leaseLostError(undefined, error);
+          // Another worker took the partition over: this one stops, its transaction did not land. The error
+          // names the taker's sync (the worker retries a job whose own sync took over; see syncWorkerService).
+          const taker = await this.fence?.takenBy();
+          if (taker) throw leaseLostError(taker.syncId ? taker : undefined, error);
           throw new WriteConflictError(error);
         }
         throw refusal(error, chunk) ?? error;

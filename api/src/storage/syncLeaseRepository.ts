@@ -17,6 +17,8 @@ export interface LeaseRow {
   expiresAt: number;
   /** Whether the lease's sync finished (a later sync then starts afresh instead of resuming it). */
   syncFinished: boolean;
+  /** Grows by one with every take (not with renewals): the fence refuses a worker of an older take. */
+  generation?: number;
 }
 
 export type { HeldLease } from './heldLease';
@@ -80,7 +82,8 @@ export class SyncLeaseRepository {
     const retriedJob = current?.row.syncId === start.reservedSyncId && !current?.row.syncFinished;
     const resume = current && (reservedForUs || retriedJob || (!current.row.syncFinished && !start.fresh));
     const identity = resume && current ? { syncId: current.row.syncId, historyKey: current.row.historyKey } : start.newSync();
-    const row: LeaseRow = { ...identity, holder, expiresAt: this.now() + ttlMs, syncFinished: false };
+    const generation = (current?.row.generation ?? 0) + 1;
+    const row: LeaseRow = { ...identity, holder, expiresAt: this.now() + ttlMs, syncFinished: false, generation };
     let etag: string;
     try {
       etag = await this.write(partitionKey, row, current?.etag);
@@ -91,7 +94,7 @@ export class SyncLeaseRepository {
       }
       throw error;
     }
-    return this.held(partitionKey, row, etag);
+    return this.held(partitionKey, row, etag, current?.row.holder);
   }
 
   /** True when the row is a reservation for a queued sync that has not started yet. */
@@ -112,8 +115,9 @@ export class SyncLeaseRepository {
     return (await this.read(mailboxPartitionKey(mailbox)))?.row;
   }
 
-  private held(partitionKey: string, row: LeaseRow, firstEtag: string): HeldLease {
+  private held(partitionKey: string, row: LeaseRow, firstEtag: string, takenFrom?: string): HeldLease {
     return new LeaseHolder(row, firstEtag, {
+      takenFrom,
       ttlMs: this.ttlMs,
       now: this.now,
       read: async () => (await this.read(partitionKey))?.row,
@@ -139,6 +143,7 @@ export class SyncLeaseRepository {
           holder: textField(entity.holder),
           expiresAt: numberField(entity.expiresAt),
           syncFinished: entity.syncFinished === true,
+          generation: numberField(entity.generation),
         },
       };
     } catch (error) {

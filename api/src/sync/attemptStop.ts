@@ -22,7 +22,7 @@ export class AttemptStop {
   budgetSpent = false;
   private budgetTimer?: NodeJS.Timeout;
   private run?: SyncRun;
-  private pagesStored = 0;
+  private pagesWritten = 0;
 
   constructor(private readonly lease: HeldLease, private readonly budgetMs: number | undefined) {
     lease.keepAlive((error) => {
@@ -38,16 +38,19 @@ export class AttemptStop {
     if (this.budgetMs === undefined) return;
     this.budgetTimer = setTimeout(() => {
       this.budgetSpent = true;
-      // An attempt that has stored nothing yet (a slow folder listing) goes on to its first page, so that
-      // every continuation moves the sync forward.
-      if (this.pagesStored > 0) this.halt();
+      // An attempt that has written nothing yet (a slow folder listing, untouched folders) goes on to its
+      // first written page, so that every continuation moves the sync forward (or the sync ends).
+      if (this.pagesWritten > 0) this.halt();
     }, this.budgetMs);
   }
 
-  /** Called after each stored page. */
-  pageStored(): void {
-    this.pagesStored += 1;
-    if (this.budgetSpent) this.halt();
+  /**
+   * Called after each stored page; `written` is false for an untouched folder's page, which writes
+   * nothing (a continuation would only read it again).
+   */
+  pageStored(written = true): void {
+    if (written) this.pagesWritten += 1;
+    if (this.budgetSpent && this.pagesWritten > 0) this.halt();
   }
 
   /** Stops the clocks; a lease not released or handed over by now is left to expire. */

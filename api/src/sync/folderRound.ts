@@ -4,7 +4,7 @@ import type { FolderState } from '../storage/mailboxStore';
 import { EntityRefusedError, WriteConflictError } from '../storage/partitionTransaction';
 import { ROW_PREFIX } from '../storage/tableKeys';
 import { type SyncRun, importPage } from './pageImporter';
-import { zeroCounts } from './syncCounts';
+import { type ProblemCounts, zeroCounts } from './syncCounts';
 
 const CONFLICT_ATTEMPTS = 3;
 
@@ -33,6 +33,7 @@ export function planRound(run: SyncRun, source: ContactSource, folderId: string,
     problemCounts: {},
     // Any earlier round (even one an abandoned sync left unfinished) may have stored contacts.
     reconcile: !delta && Boolean(stored),
+    restartedAt: 0,
   };
 }
 
@@ -100,15 +101,26 @@ function refusedContactId(error: EntityRefusedError): string | undefined {
 /**
  * Lists the folder again from its first page. Pages keep counting on (pagesDone is not reset): contacts
  * stamped by the pages before the restart were counted then, so the new pages count each contact once.
+ * Those pages say nothing about what the new listing holds: contacts stamped only by them count as unseen
+ * (`restartedAt`) and the round reconciles. Skipped contacts come back in the new listing: counted again.
  */
 function restartAsFull(state: FolderState, source: ContactSource, error: DeltaTokenExpiredError): FolderState {
   return {
     ...state,
     roundMode: 'full',
-    // A delta round's earlier pages may have missed removals: reconcile against what this sync saw.
-    reconcile: state.roundMode === 'delta' || state.reconcile,
+    reconcile: state.roundMode === 'delta' || state.reconcile || state.pagesDone > 0,
+    restartedAt: state.pagesDone,
+    counts: { ...state.counts, skipped: 0 },
+    problemCounts: withoutSkips(state.problemCounts ?? {}),
     nextLink: error.restartUrl ?? source.initialDeltaUrl(state.folderId),
   };
+}
+
+/** Problem codes of contacts that were skipped (never stamped: a new listing meets them again). */
+const SKIP_CODES: ReadonlySet<string> = new Set(['malformed_contact', 'contact_unstorable', 'contact_refused']);
+
+function withoutSkips(counts: ProblemCounts): ProblemCounts {
+  return Object.fromEntries(Object.entries(counts).filter(([code]) => !SKIP_CODES.has(code)));
 }
 
 function listingRefused(cause: DeltaTokenExpiredError): AppError {

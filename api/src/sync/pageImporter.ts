@@ -8,6 +8,7 @@ import type { FolderState, MailboxStore } from '../storage/mailboxStore';
 import type { PartitionTransaction } from '../storage/partitionTransaction';
 import type { SyncProblem } from '../storage/syncHistoryRepository';
 import { type SyncCounts, addCounts, addProblemCounts, zeroCounts } from './syncCounts';
+import { seenBeforeRestart } from './removalDecision';
 import { countProblems } from './syncProblems';
 
 /** What one sync attempt shares with its page imports. */
@@ -44,7 +45,7 @@ export async function importPage(
   counts.skipped = problems.length;
   const transaction = run.store.transaction();
   for (const contact of imported.values()) {
-    stageImported(run, transaction, contact, stored.get(contact.id), unit, { counts, problems });
+    stageImported(run, transaction, contact, stored.get(contact.id), unit, { counts, problems, restartedAt: state.restartedAt });
   }
   for (const id of removed) stageRemoval(run, transaction, unit, state.folderId, stored.get(id));
   const next: FolderState = {
@@ -102,6 +103,8 @@ function mapPage(contacts: Contact[], folderId: string, refused: ReadonlyMap<str
 interface PageTally {
   counts: SyncCounts;
   problems: SyncProblem[];
+  /** The folder's listing restarted after this many pages (see `FolderState.restartedAt`). */
+  restartedAt?: number;
 }
 
 function stageImported(
@@ -111,7 +114,7 @@ function stageImported(
   const { contact } = decision;
   const earlier = row?.stamp?.syncId === run.syncId ? row.stamp : undefined;
   // Replayed page after a crash: count what the first attempt wrote. Seen earlier in this sync: counted then.
-  const counted = earlier ? (earlier.unit === unit ? earlier.outcome : undefined) : decision.outcome;
+  const counted = earlier ? ((earlier.countedUnit ?? earlier.unit) === unit ? earlier.outcome : undefined) : decision.outcome;
   if (counted) tally.counts[counted] += 1;
   if (contact.truncatedFields && (counted === 'new' || counted === 'updated')) {
     tally.problems.push({ code: 'contact_truncated', message: `fields cut to fit storage: ${contact.truncatedFields}`, contactId: contact.id });
@@ -123,8 +126,10 @@ function stageImported(
   // The first sighting in this sync is always stamped, unchanged or not: a full listing records what it saw
   // (reconciliation), a second sighting later in the round is recognised (counted once), and so is a
   // removal of a contact this sync saw present (decided in the end phase).
-  if (decision.outcome === 'unchanged' && earlier) return;
-  const stamp = earlier ?? { syncId: run.syncId, unit, outcome: decision.outcome };
+  // Seen before the listing restarted: stamped again, so that the end phase knows the new listing saw it.
+  const restamp = earlier !== undefined && seenBeforeRestart(earlier, imported.folderId, tally.restartedAt);
+  if (decision.outcome === 'unchanged' && earlier && !restamp) return;
+  const stamp = earlier && restamp ? { ...earlier, unit, countedUnit: earlier.countedUnit ?? earlier.unit } : earlier ?? { syncId: run.syncId, unit, outcome: decision.outcome };
   const entity = toContactEntity(run.store.partitionKey, contact, stamp);
   if (row?.etag) transaction.update(entity, row.etag);
   else transaction.create(entity);

@@ -1,6 +1,6 @@
 import type { ContactRow } from '../storage/contactEntity';
 import type { RemovalMarker } from '../storage/mailboxStore';
-import { decideRemoval, pageOf } from './removalDecision';
+import { decideRemoval, pageOf, seenBeforeRestart } from './removalDecision';
 
 const SYNC = 'sync-2';
 
@@ -28,6 +28,9 @@ describe('decideRemoval', () => {
     ['a contact seen first in another folder, then written here', removedFromF('F#1'), row('F', { syncId: SYNC, unit: 'G#4' }), 'present'],
     ['a contact the end phase of this sync marked', removedFromF('F#1'), row('F', { syncId: SYNC, unit: 'end' }), 'deleted'],
     ['a marker without a page (staged before pages were recorded)', removedFromF(), row('F', { syncId: SYNC, unit: 'F#1' }), 'present'],
+    ['a contact the end phase found unseen, stamped by this sync before a restart', removedFromF('end'), row('F', { syncId: SYNC, unit: 'F#2' }), 'deleted'],
+    ['a contact of a folder that is gone, stamped by another folder\'s page', removedFromF('end'), row('F', { syncId: SYNC, unit: 'G#4' }), 'deleted'],
+    ['a contact the end phase found unseen, moved since', removedFromF('end'), row('G', { syncId: SYNC, unit: 'G#1' }), 'moved'],
   ])('%s', (_name, marker, stored, expected) => {
     expect(decideRemoval(marker, stored, SYNC)).toBe(expected);
   });
@@ -42,5 +45,19 @@ describe('pageOf', () => {
     ['F#x', 'F', undefined],
   ])('reads %s of folder %s as %s', (unit, folderId, expected) => {
     expect(pageOf(unit, folderId)).toBe(expected);
+  });
+});
+
+describe('seenBeforeRestart', () => {
+  it.each<[string, string, number | undefined, boolean]>([
+    ['F#2', 'F', 3, true],
+    ['F#3', 'F', 3, true],
+    ['F#4', 'F', 3, false],
+    ['F#1', 'F', 0, false],
+    ['F#1', 'F', undefined, false],
+    ['G#1', 'F', 3, false],
+    ['end', 'F', 3, false],
+  ])('reads a stamp of %s in folder %s restarted after %s pages as %s', (unit, folderId, restartedAt, expected) => {
+    expect(seenBeforeRestart({ syncId: SYNC, unit, outcome: 'new' }, folderId, restartedAt)).toBe(expected);
   });
 });

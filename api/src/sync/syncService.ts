@@ -8,7 +8,7 @@ import { SyncHistoryRepository, type SyncRecord, type SyncTrigger } from '../sto
 import { isLeaseLost } from '../storage/heldLease';
 import { type HeldLease, SyncLeaseRepository } from '../storage/syncLeaseRepository';
 import { AttemptStop, AttemptStoppedError } from './attemptStop';
-import { runEndPhase } from './endPhase';
+import { type UnseenFolder, runEndPhase } from './endPhase';
 import { withFirstPagesFetched } from './firstPages';
 import { currentFolders, renameFolderStates } from './folderListing';
 import { type PageStored, SyncStoppedError, planRound, runFolderRound } from './folderRound';
@@ -97,22 +97,24 @@ export class SyncService {
   /** One attempt (one invocation) of the sync whose lease is held: to the end, or to its time budget. */
   private async attempt(a: Attempt): Promise<SyncSummary> {
     const { request, lease, stop, meter, now } = a;
-    const { record, resumed } = await this.openRecord(a.history, request, lease, now().toISOString());
+    const { record, resumed, reopened } = await this.openRecord(a.history, request, lease, now().toISOString());
     const store = await this.deps.openStore(request.mailbox, meter);
     // Fenced before any checkpoint is read: an earlier worker of this mailbox can write nothing from here on.
-    await store.takeFence(lease.row.holder, lease.row.syncId, () => lease.check());
-    const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: resumed };
+    // With the lease's generation: a worker frozen since it took the lease cannot take a newer fence back.
+    await store.takeFence(lease.row.holder, lease.row.syncId, () => lease.check(), lease.row.generation);
+    const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: reopened };
     stop.watch(run);
     let source: ContactSource | undefined;
     let failure: AppError | undefined;
     try {
       source = await this.deps.openSource(request.mailbox);
-      record.counts = await this.syncFolders(run, source, request, () => checked(lease, stop));
+      record.counts = await this.syncFolders(run, source, request, (state) => checked(lease, stop, state));
       record.state = 'completed';
     } catch (error) {
       // Another worker owns the sync now: this one writes nothing more, not even its history.
       if (stop.lost ?? isLeaseLost(error)) throw stop.lost ?? error;
-      if (!stop.budgetSpent) {
+      // Only the rounds' own stop is a budget stop: any other error is the sync's failure, budget or not.
+      if (!stop.budgetSpent || !isAttemptStop(error)) {
         failure = toAppError(error);
         record.state = 'failed';
         run.problems.push({ code: failure.code, message: failure.message });
@@ -137,14 +139,17 @@ export class SyncService {
   }
 
   /** The sync's history row: a new one, or the row of the unfinished sync this one resumes. */
-  private async openRecord(history: SyncHistoryRepository, request: SyncRequest, lease: HeldLease, startedAt: string): Promise<{ record: SyncRecord; resumed: boolean }> {
+  private async openRecord(history: SyncHistoryRepository, request: SyncRequest, lease: HeldLease, startedAt: string):
+    Promise<{ record: SyncRecord; resumed: boolean; reopened: boolean }> {
     const earlier = await history.get(request.mailbox, lease.row.historyKey);
-    // A continuation goes on with the same attempt's work; anything else coming back to this row resumes it.
+    // A continuation that took its sync's hand-over goes on with the same work; anything else coming back to
+    // this row resumes it (a crash, an error, or a continuation delivered again after its attempt crashed).
+    const continues = request.continuation === true && lease.takenFrom === SyncLeaseRepository.CONTINUING;
     const record = earlier
-      ? { ...earlier, state: 'running' as const, resumes: earlier.resumes + (request.continuation ? 0 : 1) }
+      ? { ...earlier, state: 'running' as const, endedAt: '', resumes: earlier.resumes + (continues ? 0 : 1) }
       : history.newRecord(lease.row.syncId, request.trigger, Boolean(request.full), startedAt);
     await history.save(request.mailbox, lease.row.historyKey, record);
-    return { record, resumed: Boolean(earlier) };
+    return { record, resumed: Boolean(earlier) && !continues, reopened: Boolean(earlier) };
   }
 
   private async syncFolders(run: SyncRun, source: ContactSource, request: SyncRequest, onPage: PageStored): Promise<SyncCounts> {
@@ -152,28 +157,40 @@ export class SyncService {
     const stored = new Map((await run.store.readFolderStates()).map((state) => [state.folderId, state]));
     await renameFolderStates(run.store, folders, stored);
     const plans = folders.map((folder) => planRound(run, source, folder.id, folder.displayName, stored.get(folder.id), Boolean(request.full)));
-    run.rounds = new Map(plans.map((plan) => [plan.folderId, plan]));
+    const gone = goneFolders(folders, stored);
+    // Rounds an earlier attempt of this sync stored in folders gone since: their counts stay the sync's.
+    const vanished = gone.map((id) => stored.get(id)).filter((state) => state?.roundSyncId === run.syncId) as FolderState[];
+    run.rounds = new Map([...vanished, ...plans].map((plan) => [plan.folderId, plan]));
+    // Every round was done before this attempt: the one before it may have crashed in (or after) the end phase.
+    const endPhaseRerun = plans.every((plan) => plan.roundDone && plan.roundSyncId === run.syncId);
     const rounds = await withFirstPagesFetched(source, plans);
     const finished = await inPool(plans, this.deps.folderConcurrency ?? 4, (plan) => runFolderRound(run, rounds, plan, onPage), run);
-    if (run.stopped) throw new AttemptStoppedError(); // stopped between rounds: some folders were not done
-    const gone = goneFolders(folders, stored);
-    const unseen = [...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => s.folderId), ...gone];
-    const deleted = await runEndPhase(run, unseen, Boolean(request.full));
+    // Stopped between rounds: some folders were not done (when every round is done, the sync ends now).
+    if (run.stopped && plans.some((_, index) => finished[index] === undefined)) throw new AttemptStoppedError();
+    const unseen: UnseenFolder[] = [
+      ...finished.filter((s) => s.roundMode === 'full' && s.reconcile).map((s) => ({ folderId: s.folderId, restartedAt: s.restartedAt })),
+      ...gone.map((folderId) => ({ folderId, gone: true })),
+    ];
+    const deleted = await runEndPhase(run, unseen, Boolean(request.full), endPhaseRerun);
     if (gone.length) await forgetFolders(run.store, gone);
-    const counts = finished.reduce((total, state) => addCounts(total, state.counts), zeroCounts());
+    const counts = [...vanished, ...finished].reduce((total, state) => addCounts(total, state.counts), zeroCounts());
     return { ...counts, deleted: counts.deleted + deleted };
   }
 }
 
 /** After each stored page: the lease is still ours (its renewal runs on a timer, not here), and the budget. */
-function checked(lease: HeldLease, stop: AttemptStop): Promise<void> {
+function checked(lease: HeldLease, stop: AttemptStop, state: FolderState): Promise<void> {
   try {
-    stop.pageStored();
+    stop.pageStored(state.pagesDone > 0); // an untouched folder's page wrote nothing (pagesDone stays 0)
     lease.check();
     return Promise.resolve();
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
+}
+
+function isAttemptStop(error: unknown): boolean {
+  return error instanceof SyncStoppedError || error instanceof AttemptStoppedError;
 }
 
 function goneFolders(folders: ContactFolderInfo[], stored: Map<string, FolderState>): string[] {

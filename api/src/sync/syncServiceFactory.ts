@@ -37,7 +37,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         maxConcurrency: config.graphMaxConcurrency,
         maxRetryAfterSeconds: config.graphMaxRetryAfterSeconds,
       });
-      return new GraphContactSource(client, config.graphBaseUrl, meter);
+      return new GraphContactSource(client, config.graphBaseUrl, meter, undefined, config.graphMaxRetryAfterSeconds);
     },
     leases: async (meter) => new SyncLeaseRepository(await tables.get(TABLES.leases), meter, options.leaseMs ?? config.syncLeaseMs),
     // Each history save also keeps the user's last-sync summary (the health view, GET /api/me).

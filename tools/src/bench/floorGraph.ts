@@ -68,7 +68,7 @@ export class FloorGraph {
     return getInBatches(async (body) => {
       this.requests += body.requests.length - 1;
       return this.send('/$batch', {}, body);
-    }, relative, headers, (ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    }, relative, headers, { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
   }
 
   /** The engine's first URL of a folder's full delta round. */

@@ -72,10 +72,10 @@ export class TestMailbox {
   }
 
   /** The queue worker as the Functions app wires it, on this mailbox's queue, with the given time budget. */
-  worker(timeBudgetMs: number): { runJob(job: SyncJob): Promise<SyncJobOutcome>; lines: string[] } {
+  worker(timeBudgetMs: number, leaseMs?: number): { runJob(job: SyncJob): Promise<SyncJobOutcome>; lines: string[] } {
     const lines: string[] = [];
     const worker = new SyncWorkerService({
-      sync: this.service(), isTenantEnabled: () => Promise.resolve(true), timeBudgetMs, queue: new StorageSyncJobQueue(this.queue),
+      sync: this.service(leaseMs), isTenantEnabled: () => Promise.resolve(true), timeBudgetMs, queue: new StorageSyncJobQueue(this.queue),
     });
     const log = { log: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
     return { runJob: (job) => worker.runJob(job, log), lines };
@@ -106,6 +106,12 @@ export class TestMailbox {
       if (row && row.expiresAt > Date.now()) return;
       await new Promise((r) => setTimeout(r, 10));
     }
+  }
+
+  /** Resolves once no sync of this mailbox holds its lease (a crashed one's has expired). */
+  async waitForLeaseExpiry(): Promise<void> {
+    const leases = new SyncLeaseRepository(await this.tables.get(TABLES.leases), { transactions: 0 }, 1000);
+    while (((await leases.peek(this.ref))?.expiresAt ?? 0) >= Date.now()) await new Promise((r) => setTimeout(r, 20));
   }
 
   /** Reserves the lease as `POST /api/sync` does; returns the reserved sync id. */
