@@ -1,7 +1,7 @@
 import { createTenantAllowList } from './admin/tenantAllowList';
 import { createTenantGate } from './admin/tenantGate';
 import { TenantSettingsRepository } from './admin/tenantSettingsRepository';
-import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig } from './config';
+import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig, readSyncResultsQueueName } from './config';
 import { createRateLimits, type RateLimits } from './http/rateLimiter';
 import { createIdentityServices, type SsoTokenValidator } from './identity';
 import { reusedToken } from './services/backgroundToken';
@@ -9,6 +9,7 @@ import { ContactQueryService } from './services/contactQueryService';
 import { StorageSyncJobQueue } from './services/syncJobQueue';
 import { SyncRequestService } from './services/syncRequestService';
 import { SyncStatusService } from './services/syncStatusService';
+import { StorageSyncResultQueue } from './services/syncResultQueue';
 import { SyncWorkerService } from './services/syncWorkerService';
 import { TenantSettingsService } from './services/tenantSettingsService';
 import { ContactDirectory } from './storage/contactDirectory';
@@ -82,6 +83,7 @@ export function composeServices(env: Env): AppServices {
     tenantSettings: new TenantSettingsService({ store: settings, gate, clientId: identityConfig.clientId }),
     syncWorker: new SyncWorkerService({
       sync, queue, timeBudgetMs: syncConfig.syncTimeBudgetMs, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId),
+      results: StorageSyncResultQueue.fromConnectionString(syncConfig.storageConnection, readSyncResultsQueueName(env)),
     }),
   };
 }

@@ -4,13 +4,12 @@ import path from 'node:path';
 /** Only the adapter module may import botbuilder: a successor SDK then replaces one file. */
 describe('the SDK boundary', () => {
   const dirs = [path.resolve(__dirname), path.resolve(__dirname, '../../api/src'), path.resolve(__dirname, '../../tools/src')];
-  const files = dirs.flatMap(function walk(dir: string): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : walk(full);
-      return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [full] : [];
-    });
+  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : walk(full);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [full] : [];
   });
+  const files = dirs.flatMap(walk);
   const importsBotbuilder = (file: string) => /(?:from\s+|require\(\s*|import\(\s*)['"](botbuilder|botframework-[a-z-]+)(?:\/[^'"]*)?['"]/.test(readFileSync(file, 'utf8'));
 
   it('finds the adapter importing botbuilder (the check is not blind)', () => {

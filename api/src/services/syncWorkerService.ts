@@ -2,6 +2,7 @@ import { type AppError, type AppErrorCode, toAppError } from '../errors/appError
 import { causeOf } from '../http/errorResponse';
 import type { SyncService } from '../sync/syncService';
 import type { SyncJob, SyncJobQueue } from './syncJobQueue';
+import type { SyncResult, SyncResultQueue } from './syncResultQueue';
 
 /** What became of a job; anything else was thrown so that the queue retries it. */
 export type SyncJobOutcome = 'completed' | 'continued' | 'failed' | 'skipped';
@@ -20,6 +21,8 @@ export interface SyncWorkerDeps {
   queue: SyncJobQueue;
   /** `SYNC_TIME_BUDGET_MS`: one invocation syncs this long at most, then queues its continuation. */
   timeBudgetMs: number;
+  /** Where every finished sync (completed, or failed for good) is announced to the bot's notifier. */
+  results?: SyncResultQueue;
 }
 
 /**
@@ -54,9 +57,28 @@ export class SyncWorkerService {
         return 'continued';
       }
       log.log(`Sync completed (${who} resumed=${summary.resumed} new=${summary.new} updated=${summary.updated} deleted=${summary.deleted})`);
+      const { new: added, updated, deleted, unchanged, skipped } = summary;
+      await this.announce({ ...this.resultOf(job), syncId: summary.syncId, outcome: 'completed', counts: { new: added, updated, deleted, unchanged, skipped }, durationMs: Math.round(summary.durationMs) }, log);
       return 'completed';
     } catch (error) {
-      return this.failed(job, toAppError(error), who, log);
+      const appError = toAppError(error);
+      const outcome = this.failed(job, appError, who, log);
+      if (outcome === 'failed') await this.announce({ ...this.resultOf(job), outcome: 'failed', error: { code: appError.code, message: appError.message } }, log);
+      return outcome;
+    }
+  }
+
+  private resultOf(job: SyncJob): Pick<SyncResult, 'tenantId' | 'userId' | 'syncId' | 'trigger' | 'at'> {
+    return { tenantId: job.tenantId, userId: job.userId, syncId: job.syncId, trigger: job.trigger, at: new Date().toISOString() };
+  }
+
+  /** A failing results queue never fails the sync: the result is in the history either way. */
+  private async announce(result: SyncResult, log: SyncWorkerLog): Promise<void> {
+    if (!this.deps.results) return;
+    try {
+      await this.deps.results.send(result);
+    } catch (error) {
+      log.warn(`Sync result not announced: ${toAppError(error).code} (tenant=${result.tenantId} user=${result.userId} syncId=${result.syncId ?? '-'})`);
     }
   }
 
