@@ -56,7 +56,8 @@ async function processRequest(adapter: CloudAdapter, request: BotRequest, handle
 
 function toTurn(context: TurnContext): IncomingTurn {
   const activity = context.activity;
-  const reference = TurnContext.getConversationReference(activity);
+  // Without the activity id, a later proactive send is a new message, not a reply to this one.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
   const channelTenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   const tenantId = activity.conversation?.tenantId ?? channelTenant;
   const userId = activity.from?.aadObjectId;

@@ -28,12 +28,24 @@ function chatUser(options: Parameters<ApiHarness['user']>[1] = {}): ChatUser {
   return { ...user, conversationId, activities: teamsActivities(api.botConnector.url, { ...user, conversationId }) };
 }
 
+/** Ids of the activities the tests posted: a reply names one, a proactive message does not. */
+const posted = new Set<string>();
+const isReply = (sent: SentActivity | undefined) => posted.has(sent?.replyToId ?? '');
+
 async function post(activity: Record<string, unknown>): Promise<number> {
+  posted.add(String(activity.id));
   return (await api.call('POST', '/api/messages', undefined, activity)).status;
 }
 
 async function install(user: ChatUser): Promise<void> {
   expect(await post(user.activities.installationAdd())).toBe(200);
+}
+
+/** The user opens the tab and syncs once: the API stores their delegated grant (what the bot's syncs run on). */
+async function connectInTab(user: ChatUser): Promise<void> {
+  expect((await api.as(user, 'POST', '/api/sync')).status).toBe(202);
+  await api.drain();
+  await api.botConnector.waitForSent(user.conversationId, 1);
 }
 
 function sentTo(user: ChatUser): SentActivity[] {
@@ -79,15 +91,17 @@ describe('conversation references', () => {
 describe('commands', () => {
   it.each([['Sync   CONTACTS'], ['<at>Contact Sync</at> sync contacts']])('%j starts a sync; its card counts what the stored contacts went through', async (text) => {
     const user = chatUser();
-    user.mailbox.seed({ contacts: 7, seed: 8 });
     await install(user);
+    await connectInTab(user);
+    user.mailbox.seed({ contacts: 7, seed: 8 });
     expect(await post(user.activities.message(text))).toBe(200);
-    expect(cardOf(sentTo(user)[0]).body[0]?.text).toBe('Syncing your Outlook contacts');
+    expect(isReply(sentTo(user)[1])).toBe(true);
+    expect(cardOf(sentTo(user)[1]).body[0]?.text).toBe('Syncing your Outlook contacts');
     await api.drain();
     const stored = (await api.as(user, 'GET', '/api/contacts?top=100')).body.contacts as unknown[];
     expect(stored).toHaveLength(7);
-    const [done] = (await api.botConnector.waitForSent(user.conversationId, 2)).slice(1);
-    expect(done?.replyToId).toBeUndefined();
+    const done = (await api.botConnector.waitForSent(user.conversationId, 3))[2];
+    expect(isReply(done)).toBe(false);
     expect(cardOf(done).body[0]?.text).toBe('7 contacts synced');
     expect(factsOf(done)).toMatchObject({ New: '7', Updated: '0', Deleted: '0', Unchanged: '0', Skipped: '0' });
 
@@ -97,8 +111,15 @@ describe('commands', () => {
     user.mailbox.addContact(user.mailbox.defaultFolderId, { givenName: 'Grace', surname: 'Hopper' });
     expect(await post(user.activities.submit({ command: 'sync contacts' }))).toBe(200);
     await api.drain();
-    const second = (await api.botConnector.waitForSent(user.conversationId, 4))[3];
-    expect(factsOf(second)).toMatchObject({ New: '1', Updated: '1', Deleted: '1', Unchanged: '5', Skipped: '0' });
+    const second = (await api.botConnector.waitForSent(user.conversationId, 5))[4];
+    // Delta reports only what changed in Outlook: one new, one updated, one deleted; the history agrees.
+    expect(factsOf(second)).toMatchObject({ New: '1', Updated: '1', Deleted: '1', Unchanged: '0', Skipped: '0' });
+    const [last] = (await api.as(user, 'GET', '/api/sync/history?top=1')).body.syncs;
+    expect(factsOf(second)).toMatchObject(Object.fromEntries(Object.entries(last.counts as Record<string, number>).map(([key, value]) => [key[0]!.toUpperCase() + key.slice(1), String(value)])));
+    const after = (await api.as(user, 'GET', '/api/contacts?top=100')).body.contacts as Array<{ id: string; deletedAtSource: boolean; phone: string }>;
+    expect(after.filter((contact) => contact.deletedAtSource).map((contact) => contact.id)).toEqual([deleted!.id]);
+    expect(after.find((contact) => contact.id === changed!.id)?.phone).toBe('+44 7700 900456');
+    expect(after).toHaveLength(7 + 1);
     expect(cardOf(second).actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open Contact Sync', url: TAB_LINK }]);
     expect((await usersRow(user)).botDeliveryOutcome).toBe('delivered');
   });
@@ -114,19 +135,20 @@ describe('commands', () => {
 
   it('a second `sync contacts` while one runs shows its progress instead of starting another', async () => {
     const user = chatUser();
-    user.mailbox.seed({ contacts: 60, seed: 3 });
     await install(user);
+    await connectInTab(user);
+    user.mailbox.seed({ contacts: 60, seed: 3 });
     api.graph.sim.setKnobs({ latencyMs: 150, maxPageSize: 10 });
     try {
       expect(await post(user.activities.message('sync contacts'))).toBe(200);
       expect(await post(user.activities.message('sync contacts'))).toBe(200);
-      expect(cardOf(sentTo(user)[1]).body[0]?.text).toMatch(/^Your contact sync (is running|is about to start)$/);
+      expect(cardOf(sentTo(user)[2]).body[0]?.text).toMatch(/^Your contact sync (is running|is about to start)$/);
       await api.drain();
     } finally {
       api.graph.sim.setKnobs({ latencyMs: 0, maxPageSize: 200 });
     }
-    const proactive = (await api.botConnector.waitForSent(user.conversationId, 3)).filter((sent) => !sent.replyToId);
-    expect(proactive.map((sent) => cardOf(sent).body[0]?.text)).toEqual(['60 contacts synced']);
+    const proactive = (await api.botConnector.waitForSent(user.conversationId, 4)).filter((sent) => !isReply(sent));
+    expect(proactive.map((sent) => cardOf(sent).body[0]?.text)).toEqual(['0 contacts synced', '60 contacts synced']);
   });
 
   it('anything else gets the short help', async () => {
