@@ -1,5 +1,6 @@
 import { startLocalStack, type LocalStack } from '../localStack';
 import { ApiClient } from './apiClient';
+import { runBotDemo } from './botDemo';
 
 /** The demo tenant, user and mailbox size. */
 const TENANT = '00000000-0000-4000-8000-00000000de70';
@@ -47,11 +48,15 @@ async function runDemo(stack: LocalStack): Promise<void> {
   log('Incremental sync:', JSON.stringify(await user.syncToEnd()));
   const found = await user.expect<{ contacts: Array<Record<string, unknown>> }>('GET', '/api/contacts?search=hopper&top=5', 200);
   log('Phonebook search "hopper":', JSON.stringify(found.contacts.map(({ firstName, lastName, phone, phoneE164, email }) => ({ firstName, lastName, phone, phoneE164, email }))));
+  outlook.addContact(outlook.defaultFolderId, { givenName: 'Katherine', surname: 'Johnson' });
+  await runBotDemo(stack, TENANT, USER, log);
 }
 
 async function serveUntilStopped(stack: LocalStack): Promise<void> {
   log(`\nServing. API: ${stack.host.url}/api. A Teams-SSO-like token for the demo user:`);
   log(`  curl -s -X POST ${stack.entra.url}/_sim/sso-token -H 'content-type: application/json' -d '{"tenantId":"${TENANT}","userId":"${USER}"}'`);
+  log(`The bot in the Microsoft 365 Agents Playground (offline; its user is this demo user):`);
+  log(`  npx agentsplayground -e ${stack.host.url}/api/messages -c msteams --dt`);
   log('Press Ctrl+C to stop.');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
