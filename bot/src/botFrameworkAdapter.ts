@@ -77,11 +77,13 @@ function toTurn(context: TurnContext): IncomingTurn {
 }
 
 function kindOf(activity: Activity): IncomingTurn['kind'] {
-  if (activity.type === ActivityTypes.Message) return 'message';
-  if (activity.type === ActivityTypes.InstallationUpdate) {
+  // Activity.type is a plain string on the wire; the enum names the values.
+  const type: string = activity.type;
+  if (type === String(ActivityTypes.Message)) return 'message';
+  if (type === String(ActivityTypes.InstallationUpdate)) {
     return activity.action === 'remove' || activity.action === 'remove-upgrade' ? 'uninstalled' : 'installed';
   }
-  if (activity.type === ActivityTypes.ConversationUpdate) {
+  if (type === String(ActivityTypes.ConversationUpdate)) {
     const botId = activity.recipient?.id;
     if (activity.membersAdded?.some((member) => member.id === botId)) return 'installed';
     if (activity.membersRemoved?.some((member) => member.id === botId)) return 'uninstalled';

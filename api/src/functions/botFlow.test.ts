@@ -53,10 +53,15 @@ function sentTo(user: ChatUser): SentActivity[] {
 }
 
 /** The Adaptive Card of a sent activity. */
-function cardOf(sent: SentActivity | undefined): { body: Array<{ type: string; text?: string; facts?: Array<{ title: string; value: string }> }>; actions: Array<Record<string, unknown>> } {
+interface SentCard {
+  body: Array<{ type: string; text?: string; facts?: Array<{ title: string; value: string }> }>;
+  actions: Array<Record<string, unknown>>;
+}
+
+function cardOf(sent: SentActivity | undefined): SentCard {
   const attachment = sent?.activity.attachments?.[0];
   expect(attachment?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-  return attachment.content;
+  return attachment.content as SentCard;
 }
 
 function factsOf(sent: SentActivity | undefined): Record<string, string> {

@@ -35,7 +35,7 @@ export class TableConversationStore implements ConversationStore {
       });
       const state = row[P.state];
       if (typeof row[P.reference] !== 'string' || !row[P.reference] || (state !== 'active' && state !== 'paused')) return undefined;
-      return { reference: String(row[P.reference]), conversationId: String(row[P.conversationId] ?? ''), serviceUrl: String(row[P.serviceUrl] ?? ''), state };
+      return { reference: String(row[P.reference]), conversationId: text(row[P.conversationId]), serviceUrl: text(row[P.serviceUrl]), state };
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) return undefined;
       throw error;
@@ -72,4 +72,8 @@ export class TableConversationStore implements ConversationStore {
   private table(): Promise<TableClient> {
     return this.tables.get(TABLES.users);
   }
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }

@@ -68,7 +68,7 @@ export async function startBotConnector(): Promise<RunningBotConnector> {
       return;
     }
     requests.push({ conversationId, status: 200, at: Date.now() });
-    sent.push({ conversationId, replyToId: match[2] ? decodeURIComponent(match[2]) : undefined, activity: JSON.parse(body || '{}'), at: Date.now() });
+    sent.push({ conversationId, replyToId: match[2] ? decodeURIComponent(match[2]) : undefined, activity: JSON.parse(body || '{}') as unknown, at: Date.now() });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: randomUUID() }));
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -19,11 +19,18 @@ export async function runBotDemo(stack: LocalStack, tenantId: string, userId: st
   if (stack.botConnector.sent.length - before < 2) throw new Error('the bot sent no card');
 }
 
+/** The parts of a sent activity the demo prints. */
+interface CardActivity {
+  text?: string;
+  attachments?: Array<{ content?: { body?: Array<{ text?: string; facts?: Array<{ title: string; value: string }> }> } }>;
+}
+
 function headline(sent: SentActivity | undefined): string {
-  return `"${String(sent?.activity.attachments?.[0]?.content?.body?.[0]?.text ?? sent?.activity.text ?? '')}"`;
+  const activity = sent?.activity as CardActivity | undefined;
+  return `"${activity?.attachments?.[0]?.content?.body?.[0]?.text ?? activity?.text ?? ''}"`;
 }
 
 function facts(sent: SentActivity | undefined): string {
-  const body = (sent?.activity.attachments?.[0]?.content?.body ?? []) as Array<{ facts?: Array<{ title: string; value: string }> }>;
+  const body = (sent?.activity as CardActivity | undefined)?.attachments?.[0]?.content?.body ?? [];
   return (body.find((element) => element.facts)?.facts ?? []).map((fact) => `${fact.title} ${fact.value}`).join(', ');
 }
