@@ -195,7 +195,7 @@ describe('proactive cards after every sync', () => {
     ['MessageWritesBlocked', CONNECTOR_ERRORS.messageWritesBlocked(), 'blocked', 'forgotten'],
     ['ConversationNotFound', CONNECTOR_ERRORS.conversationNotFound(), 'conversation_gone', 'forgotten'],
     ['BotDisabledByAdmin', CONNECTOR_ERRORS.botDisabledByAdmin(), 'bot_disabled', 'paused'],
-  ])('%s: no retry, the outcome recorded, the reference %s', async (_code, reply, outcome, state) => {
+  ])('%s: no retry, the outcome recorded, the reference kept as the rules say', async (_code, reply, outcome, state) => {
     const user = chatUser();
     await install(user);
     api.botConnector.failAlways(user.conversationId, reply);
