@@ -19,7 +19,7 @@ function workerWith(outcome: () => Promise<SyncSummary>, sendResult: (result: Sy
     results: { send: (result) => { results.push(syncResultSchema.parse(result)); return sendResult(result); } },
   });
   const log = { log: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
-  return { run: (which: SyncJob = job) => worker.runJob(which, log), results, lines };
+  return { run: (which: SyncJob = job, finalAttempt = false) => worker.runJob(which, log, { finalAttempt }), results, lines };
 }
 
 describe('the worker announces every finished sync on the results queue', () => {
@@ -52,5 +52,15 @@ describe('the worker announces every finished sync on the results queue', () => 
     const worker = workerWith(() => Promise.resolve(summary), () => Promise.reject(new Error('queue down')));
     await expect(worker.run()).resolves.toBe('completed');
     expect(worker.lines.join('\n')).toContain('Sync result not announced');
+  });
+});
+
+describe('a failure the queue would retry, on its last delivery', () => {
+  it('is announced as failed (no retry follows), and still thrown so the message goes to the poison queue', async () => {
+    const worker = workerWith(() => Promise.reject(new AppError('graph_unavailable', 'Outlook is not answering.')));
+    await expect(worker.run()).rejects.toMatchObject({ code: 'graph_unavailable' });
+    expect(worker.results).toEqual([]);
+    await expect(worker.run(job, true)).rejects.toMatchObject({ code: 'graph_unavailable' });
+    expect(worker.results).toEqual([expect.objectContaining({ outcome: 'failed', error: { code: 'graph_unavailable', message: 'Outlook is not answering.' } })]);
   });
 });

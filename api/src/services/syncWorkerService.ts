@@ -2,7 +2,8 @@ import { type AppError, type AppErrorCode, toAppError } from '../errors/appError
 import { causeOf } from '../http/errorResponse';
 import type { SyncService } from '../sync/syncService';
 import type { SyncJob, SyncJobQueue } from './syncJobQueue';
-import type { SyncResult, SyncResultQueue } from './syncResultQueue';
+import { SyncResultAnnouncer } from './syncResultAnnouncer';
+import type { SyncResultQueue } from './syncResultQueue';
 
 /** What became of a job; anything else was thrown so that the queue retries it. */
 export type SyncJobOutcome = 'completed' | 'continued' | 'failed' | 'skipped';
@@ -25,6 +26,12 @@ export interface SyncWorkerDeps {
   results?: SyncResultQueue;
 }
 
+/** How the queue delivered the job. */
+export interface SyncJobDelivery {
+  /** The queue's last delivery (`maxDequeueCount`): a failure now is final, no retry follows. */
+  finalAttempt?: boolean;
+}
+
 /**
  * Failures a retry cannot fix: the user must act (consent, reconnect) or the settings are wrong. The
  * engine has recorded them in the sync's history; the job completes. Everything else (throttled,
@@ -37,9 +44,13 @@ const FINAL_FAILURES: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>([
 
 /** Runs one queued sync job. */
 export class SyncWorkerService {
-  constructor(private readonly deps: SyncWorkerDeps) {}
+  private readonly announcer: SyncResultAnnouncer;
 
-  async runJob(job: SyncJob, log: SyncWorkerLog): Promise<SyncJobOutcome> {
+  constructor(private readonly deps: SyncWorkerDeps) {
+    this.announcer = new SyncResultAnnouncer(deps.results);
+  }
+
+  async runJob(job: SyncJob, log: SyncWorkerLog, delivery: SyncJobDelivery = {}): Promise<SyncJobOutcome> {
     const who = `tenant=${job.tenantId} user=${job.userId} syncId=${job.syncId ?? '-'}${job.continuation ? ' continuation' : ''}`;
     if (!(await this.deps.isTenantEnabled(job.tenantId))) {
       log.warn(`Sync job dropped: the tenant's Outlook integration is not enabled (${who})`);
@@ -57,29 +68,24 @@ export class SyncWorkerService {
         return 'continued';
       }
       log.log(`Sync completed (${who} resumed=${summary.resumed} new=${summary.new} updated=${summary.updated} deleted=${summary.deleted})`);
-      const { new: added, updated, deleted, unchanged, skipped } = summary;
-      await this.announce({ ...this.resultOf(job), syncId: summary.syncId, outcome: 'completed', counts: { new: added, updated, deleted, unchanged, skipped }, durationMs: Math.round(summary.durationMs) }, log);
+      await this.announcer.completed(job, summary, log);
       return 'completed';
     } catch (error) {
-      const appError = toAppError(error);
-      const outcome = this.failed(job, appError, who, log);
-      if (outcome === 'failed') await this.announce({ ...this.resultOf(job), outcome: 'failed', error: { code: appError.code, message: appError.message } }, log);
-      return outcome;
+      return this.failedAndAnnounced(job, toAppError(error), who, log, delivery);
     }
   }
 
-  private resultOf(job: SyncJob): Pick<SyncResult, 'tenantId' | 'userId' | 'syncId' | 'trigger' | 'at'> {
-    return { tenantId: job.tenantId, userId: job.userId, syncId: job.syncId, trigger: job.trigger, at: new Date().toISOString() };
-  }
-
-  /** A failing results queue never fails the sync: the result is in the history either way. */
-  private async announce(result: SyncResult, log: SyncWorkerLog): Promise<void> {
-    if (!this.deps.results) return;
+  /** A failure is announced once it is final: not retried, or thrown on the queue's last delivery. */
+  private async failedAndAnnounced(job: SyncJob, appError: AppError, who: string, log: SyncWorkerLog, delivery: SyncJobDelivery): Promise<SyncJobOutcome> {
+    let outcome: SyncJobOutcome;
     try {
-      await this.deps.results.send(result);
-    } catch (error) {
-      log.warn(`Sync result not announced: ${toAppError(error).code} (tenant=${result.tenantId} user=${result.userId} syncId=${result.syncId ?? '-'})`);
+      outcome = this.failed(job, appError, who, log);
+    } catch (retried) {
+      if (delivery.finalAttempt && appError.code !== 'sync_running') await this.announcer.failed(job, appError, log);
+      throw retried;
     }
+    if (outcome === 'failed') await this.announcer.failed(job, appError, log);
+    return outcome;
   }
 
   private failed(job: SyncJob, appError: AppError, who: string, log: SyncWorkerLog): SyncJobOutcome {
