@@ -36,6 +36,9 @@ param botPassword string = ''
 @description('BOT_TENANT_ID: the directory the bot\'s identity lives in; empty: the deploying tenant')
 param botTenantId string = ''
 
+@description('TEAMS_APP_ID: the Teams app (written by teamsApp/create); the bot\'s cards open its Contacts tab')
+param teamsAppId string
+
 @description('GRAPH_MAX_CONCURRENCY: Graph requests in flight per mailbox (1-4)')
 param graphMaxConcurrency int = 4
 @description('RATE_LIMIT_USER_PER_MINUTE: sync starts and contact searches per user and minute')
@@ -169,6 +172,8 @@ var apiAppSettings = [
   { name: 'BOT_ID', value: effectiveBotId }
   { name: 'BOT_TENANT_ID', value: botTenant }
   { name: 'BOT_APP_TYPE', value: botAppType }
+  { name: 'TEAMS_APP_ID', value: teamsAppId }
+  { name: 'SYNC_RESULTS_QUEUE_NAME', value: 'sync-results' }
 ]
 var botPasswordSetting = singleTenantBot ? [
   { name: 'BOT_PASSWORD', value: '@Microsoft.KeyVault(SecretUri=${botSecret!.properties.secretUri})' }

@@ -13,6 +13,7 @@ import { OrgHealthService } from './services/orgHealthService';
 import { StorageSyncJobQueue } from './services/syncJobQueue';
 import { SyncRequestService } from './services/syncRequestService';
 import { SyncStatusService } from './services/syncStatusService';
+import { StorageSyncResultQueue } from './services/syncResultQueue';
 import { SyncWorkerService } from './services/syncWorkerService';
 import { TenantSettingsService } from './services/tenantSettingsService';
 import { ContactDirectory } from './storage/contactDirectory';
@@ -28,7 +29,6 @@ import { ScheduleEraser } from './schedule/scheduleEraser';
 import { ScheduleService } from './schedule/scheduleService';
 import { ScheduleStore } from './schedule/scheduleStore';
 import { SyncPlanner } from './schedule/syncPlanner';
-import { StorageSyncResultQueue } from './services/syncResultQueue';
 
 /** Everything the functions call: built once per process from the app settings. */
 export interface AppServices {
@@ -87,6 +87,7 @@ export function composeServices(env: Env): AppServices {
     tokenFor: (mailbox) => reusedToken(() => identity.broker.tokenForBackground(mailbox.tenantId, mailbox.userId)),
   });
   const users = new UserRowStore(tables);
+  const results = StorageSyncResultQueue.fromConnectionString(syncConfig.storageConnection, readSyncResultsQueueName(env));
   const queue = StorageSyncJobQueue.fromConnectionString(syncConfig.storageConnection, syncConfig.syncQueueName);
   const scheduleStore = async () => new ScheduleStore(await tables.get(TABLES.users), await tables.get(TABLES.schedules));
   const schedules = new ScheduleService({ store: scheduleStore, settings, broker: identity.broker });
@@ -111,7 +112,7 @@ export function composeServices(env: Env): AppServices {
     schedules,
     planner: new SyncPlanner({
       store: scheduleStore, requests: syncRequests, throttle: appThrottle, log: console,
-      results: StorageSyncResultQueue.fromConnectionString(syncConfig.storageConnection, readSyncResultsQueueName(env)),
+      results,
     }),
     scheduleEraser,
     syncStatus: new SyncStatusService({
@@ -130,6 +131,7 @@ export function composeServices(env: Env): AppServices {
     }),
     syncWorker: new SyncWorkerService({
       sync, queue, timeBudgetMs: syncConfig.syncTimeBudgetMs, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId),
+      results,
     }),
   };
 }

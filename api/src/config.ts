@@ -160,6 +160,52 @@ function readAllowedTenants(env: Env): 'any' | string[] {
   return ids;
 }
 
+/** Settings of the Teams bot (`/api/messages` and the notifier of finished syncs). */
+export interface BotConfig {
+  /** `BOT_ID`: the bot's Entra app (client) id, or its managed identity's client id. '' only in local mode. */
+  appId: string;
+  /** `BOT_APP_TYPE`: `SingleTenant` (own app + `BOT_PASSWORD`) or `UserAssignedMSI`. */
+  appType: 'SingleTenant' | 'UserAssignedMSI';
+  /** `BOT_TENANT_ID`: the directory of the bot's identity. */
+  tenantId: string;
+  /** `BOT_PASSWORD`: the bot app's secret (SingleTenant). */
+  password: string;
+  /** `TEAMS_APP_ID`: the Teams app's id, for the deep link that opens its Contacts tab. */
+  teamsAppId: string;
+}
+
+/**
+ * `BOT_ID`, `BOT_APP_TYPE`, `BOT_TENANT_ID`, `BOT_PASSWORD`, `TEAMS_APP_ID`. An empty `BOT_ID` turns Bot
+ * Framework authentication off, which only a local run may do.
+ */
+export function loadBotConfig(env: Env = process.env): BotConfig {
+  const appId = env.BOT_ID?.trim() ?? '';
+  const appType = env.BOT_APP_TYPE || 'SingleTenant';
+  if (appType !== 'SingleTenant' && appType !== 'UserAssignedMSI') fail('BOT_APP_TYPE', 'must be SingleTenant or UserAssignedMSI');
+  const tenantId = env.BOT_TENANT_ID?.trim().toLowerCase() ?? '';
+  const password = env.BOT_PASSWORD ?? '';
+  const teamsAppId = env.TEAMS_APP_ID?.trim() ?? '';
+  if (!/^[0-9a-f-]{36}$/i.test(teamsAppId)) fail('TEAMS_APP_ID', 'must be the Teams app id (a GUID) from the app package');
+  if (!appId) {
+    if (!isLocal(env)) fail('BOT_ID', 'is not set; give the bot\'s Entra app (client) ID or managed identity client ID');
+    return { appId, appType, tenantId, password, teamsAppId };
+  }
+  if (!/^[0-9a-f-]{36}$/i.test(appId)) fail('BOT_ID', 'must be a GUID');
+  if (!TENANT_ID.test(tenantId)) fail('BOT_TENANT_ID', 'must be the Directory (tenant) ID of the bot\'s identity');
+  if (appType === 'SingleTenant' && !password) fail('BOT_PASSWORD', 'is not set; a SingleTenant bot needs its app secret');
+  return { appId, appType, tenantId, password, teamsAppId };
+}
+
+/**
+ * `SYNC_RESULTS_QUEUE_NAME` (default `sync-results`): where finished syncs and refused background starts are
+ * announced for the bot's notifier; read at import, like the sync queue.
+ */
+export function readSyncResultsQueueName(env: Env = process.env): string {
+  const name = env.SYNC_RESULTS_QUEUE_NAME ?? 'sync-results';
+  if (!/^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/.test(name)) fail('SYNC_RESULTS_QUEUE_NAME', 'is not a valid queue name');
+  return name;
+}
+
 /**
  * `SYNC_QUEUE_NAME` (default `sync-jobs`). Also read on its own where the queue trigger is registered, at
  * import, before the rest of the configuration is needed.
@@ -168,16 +214,6 @@ export function readSyncQueueName(env: Env = process.env): string {
   const syncQueueName = env.SYNC_QUEUE_NAME ?? 'sync-jobs';
   if (!/^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/.test(syncQueueName)) fail('SYNC_QUEUE_NAME', 'is not a valid queue name');
   return syncQueueName;
-}
-
-/**
- * `SYNC_RESULTS_QUEUE_NAME` (default `sync-results`): where finished syncs and refused background starts
- * are announced for the bot's notifier.
- */
-export function readSyncResultsQueueName(env: Env = process.env): string {
-  const name = env.SYNC_RESULTS_QUEUE_NAME ?? 'sync-results';
-  if (!/^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/.test(name)) fail('SYNC_RESULTS_QUEUE_NAME', 'is not a valid queue name');
-  return name;
 }
 
 /** Local development: the Functions host's own flag, or our local host's. */

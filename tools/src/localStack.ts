@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { startAzurite, type AzuriteInstance } from './azurite/azuriteProcess';
+import { startBotConnector, type RunningBotConnector } from './botConnector';
 import { createGraphTokenAuthenticator, startEntraSimulator, type RunningEntraSimulator } from './entraSimulator';
 import { startFunctionsHost, type FunctionsHost, type FunctionsHostOptions, type HostLogger } from './functionsHost';
 import { startGraphSimulator, type RunningGraphSimulator } from './graphSimulator';
@@ -28,12 +29,17 @@ export interface LocalStackOptions {
 /** The tab's host in local runs: the audience `api://localhost:53000/{clientId}` is accepted. */
 export const LOCAL_TAB_DOMAIN = 'localhost:53000';
 
+/** `TEAMS_APP_ID` of env/.env.local: the deep links of local cards name it. */
+export const LOCAL_TEAMS_APP_ID = '2f6d3c1e-8a4b-4c7d-9e0f-1a2b3c4d5e60';
+
 /** The whole product running locally: the API's functions plus every outside service it talks to. */
 export interface LocalStack {
   clientId: string;
   azurite: AzuriteInstance;
   entra: RunningEntraSimulator;
   graph: RunningGraphSimulator;
+  /** The local Bot Connector: the `serviceUrl` of local Teams activities. */
+  botConnector: RunningBotConnector;
   host: FunctionsHost;
   /** The app settings the functions run with. */
   settings: Record<string, string>;
@@ -52,11 +58,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     startEntraSimulator({ clientId, clientSecret, accessTokenLifetimeSec: options.accessTokenLifetimeSec, consentPropagationMs: options.consentPropagationMs }),
   ]);
   const graph = await startGraphSimulator({ authenticate: createGraphTokenAuthenticator(entra.url) });
+  const botConnector = await startBotConnector();
   const settings = {
     AzureWebJobsStorage: azurite.connectionString, TABLE_PREFIX: `app${randomBytes(4).toString('hex')}`,
     GRAPH_BASE_URL: graph.baseUrl, ENTRA_NETWORK_URL: entra.url, M365_CLIENT_ID: clientId, M365_CLIENT_SECRET: clientSecret,
     TOKEN_CACHE_KEY: randomBytes(32).toString('base64'), SYNC_QUEUE_NAME: 'sync-jobs',
-    TAB_DOMAIN: LOCAL_TAB_DOMAIN, ALLOWED_TENANTS: 'any', ...options.settings,
+    TAB_DOMAIN: LOCAL_TAB_DOMAIN, ALLOWED_TENANTS: 'any', SYNC_RESULTS_QUEUE_NAME: 'sync-results',
+    // Local mode of the bot: no Bot Framework authentication (an empty BOT_ID), the app id of env/.env.local.
+    BOT_ID: '', TEAMS_APP_ID: LOCAL_TEAMS_APP_ID, CONTACT_SYNC_LOCAL: '1', ...options.settings,
   };
   try {
     const host = await startFunctionsHost({
@@ -65,14 +74,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       queues: options.queues,
     });
     return {
-      clientId, azurite, entra, graph, host, settings,
+      clientId, azurite, entra, graph, botConnector, host, settings,
       stop: async () => {
         await host.stop();
-        await Promise.all([graph.stop(), entra.stop(), azurite.stop()]);
+        await Promise.all([graph.stop(), entra.stop(), azurite.stop(), botConnector.stop()]);
       },
     };
   } catch (error) {
-    await Promise.all([graph.stop(), entra.stop(), azurite.stop()]);
+    await Promise.all([graph.stop(), entra.stop(), azurite.stop(), botConnector.stop()]);
     throw error;
   }
 }

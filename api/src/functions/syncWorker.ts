@@ -21,7 +21,10 @@ export async function syncWorker(message: unknown, context: InvocationContext): 
     context.error(`Sync job dropped: not a sync job (${toAppError(error).message}) correlationId=${context.invocationId}`);
     return;
   }
-  await appServices().syncWorker.runJob(job, context);
+  await appServices().syncWorker.runJob(job, context, { finalAttempt: Number(context.triggerMetadata?.dequeueCount ?? 1) >= MAX_DEQUEUE_COUNT });
 }
+
+/** host.json `extensions.queues.maxDequeueCount`: after this delivery the message goes to the poison queue. */
+const MAX_DEQUEUE_COUNT = 5;
 
 app.storageQueue('syncWorker', { queueName: readSyncQueueName(), connection: 'AzureWebJobsStorage', handler: syncWorker });

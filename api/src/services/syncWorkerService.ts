@@ -2,6 +2,8 @@ import { type AppError, type AppErrorCode, toAppError } from '../errors/appError
 import { causeOf } from '../http/errorResponse';
 import type { SyncService } from '../sync/syncService';
 import type { SyncJob, SyncJobQueue } from './syncJobQueue';
+import { SyncResultAnnouncer } from './syncResultAnnouncer';
+import type { SyncResultQueue } from './syncResultQueue';
 
 /** What became of a job; anything else was thrown so that the queue retries it. */
 export type SyncJobOutcome = 'completed' | 'continued' | 'failed' | 'skipped';
@@ -20,6 +22,14 @@ export interface SyncWorkerDeps {
   queue: SyncJobQueue;
   /** `SYNC_TIME_BUDGET_MS`: one invocation syncs this long at most, then queues its continuation. */
   timeBudgetMs: number;
+  /** Where every finished sync (completed, or failed for good) is announced to the bot's notifier. */
+  results?: SyncResultQueue;
+}
+
+/** How the queue delivered the job. */
+export interface SyncJobDelivery {
+  /** The queue's last delivery (`maxDequeueCount`): a failure now is final, no retry follows. */
+  finalAttempt?: boolean;
 }
 
 /**
@@ -34,9 +44,13 @@ const FINAL_FAILURES: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>([
 
 /** Runs one queued sync job. */
 export class SyncWorkerService {
-  constructor(private readonly deps: SyncWorkerDeps) {}
+  private readonly announcer: SyncResultAnnouncer;
 
-  async runJob(job: SyncJob, log: SyncWorkerLog): Promise<SyncJobOutcome> {
+  constructor(private readonly deps: SyncWorkerDeps) {
+    this.announcer = new SyncResultAnnouncer(deps.results);
+  }
+
+  async runJob(job: SyncJob, log: SyncWorkerLog, delivery: SyncJobDelivery = {}): Promise<SyncJobOutcome> {
     const who = `tenant=${job.tenantId} user=${job.userId} syncId=${job.syncId ?? '-'}${job.continuation ? ' continuation' : ''}`;
     if (!(await this.deps.isTenantEnabled(job.tenantId))) {
       log.warn(`Sync job dropped: the tenant's Outlook integration is not enabled (${who})`);
@@ -54,10 +68,24 @@ export class SyncWorkerService {
         return 'continued';
       }
       log.log(`Sync completed (${who} resumed=${summary.resumed} new=${summary.new} updated=${summary.updated} deleted=${summary.deleted})`);
+      await this.announcer.completed(job, summary, log);
       return 'completed';
     } catch (error) {
-      return this.failed(job, toAppError(error), who, log);
+      return this.failedAndAnnounced(job, toAppError(error), who, log, delivery);
     }
+  }
+
+  /** A failure is announced once it is final: not retried, or thrown on the queue's last delivery. */
+  private async failedAndAnnounced(job: SyncJob, appError: AppError, who: string, log: SyncWorkerLog, delivery: SyncJobDelivery): Promise<SyncJobOutcome> {
+    let outcome: SyncJobOutcome;
+    try {
+      outcome = this.failed(job, appError, who, log);
+    } catch (retried) {
+      if (delivery.finalAttempt && appError.code !== 'sync_running') await this.announcer.failed(job, appError, log);
+      throw retried;
+    }
+    if (outcome === 'failed') await this.announcer.failed(job, appError, log);
+    return outcome;
   }
 
   private failed(job: SyncJob, appError: AppError, who: string, log: SyncWorkerLog): SyncJobOutcome {

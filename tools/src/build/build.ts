@@ -6,7 +6,8 @@ import { functionModules, writeFunctionsPackage } from './functionsPackage';
 
 /**
  * `npm run build`: builds every deployable part into ignored output and checks it. Today that is the
- * Functions app (the API and the sync worker): compiled into `api/dist`, packaged into `build/api` (what
+ * Functions app (the API, the sync worker and the bot's `/api/messages`): the bot workspace compiled into
+ * `bot/dist`, the API into `api/dist`, packaged into `build/api` (what
  * `teamsapp.yml` zip-deploys), then loaded from a copy outside the repository. Fails when deployable code
  * imports development tools or anything the package does not carry.
  */
@@ -15,10 +16,8 @@ const ROOT = path.resolve(__dirname, '../../..');
 function main(): void {
   const started = Date.now();
   const appDir = path.join(ROOT, 'api');
-  const tsc = require.resolve('typescript/bin/tsc');
-  // A module deleted from the sources must not live on in the package.
-  rmSync(path.join(appDir, 'dist'), { recursive: true, force: true });
-  execFileSync(process.execPath, [tsc, '-p', path.join(appDir, 'tsconfig.build.json')], { stdio: 'inherit' });
+  // The bot workspace first: the API compiles against its declarations and ships its dist/.
+  for (const dir of [path.join(ROOT, 'bot'), appDir]) compile(dir);
   const outDir = path.join(ROOT, 'build', 'api');
   const { packages } = writeFunctionsPackage({ rootDir: ROOT, appDir, compiledDir: path.join(appDir, 'dist'), outDir });
   const violations = findImportViolations(outDir);
@@ -28,8 +27,17 @@ function main(): void {
   }
   const functions = loadInIsolation(outDir, functionModules);
   if (functions.length === 0) throw new Error('the Functions package registers no function');
+  // The bot's endpoint and notifier load botbuilder and the bot workspace: both came from the package alone.
+  const missing = ['messages', 'syncResultNotifier'].filter((name) => !functions.includes(name));
+  if (missing.length > 0) throw new Error(`the Functions package does not register ${missing.join(', ')}`);
   console.log(`build: ${path.relative(ROOT, outDir)}: ${functions.length} functions (${functions.join(', ')}), `
     + `${packages} production packages, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Compiles one workspace into its dist/ (emptied first: a module deleted from the sources must not live on). */
+function compile(dir: string): void {
+  rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(dir, 'tsconfig.build.json')], { stdio: 'inherit' });
 }
 
 /** Builds the Teams tab with Vite into `build/tab` (what the Static Web App hosts). */

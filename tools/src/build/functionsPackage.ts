@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A package.json as far as packaging reads it. */
@@ -91,10 +91,29 @@ export function writeFunctionsPackage(options: PackageOptions): { packages: numb
   cpSync(compiledDir, path.join(outDir, 'dist'), { recursive: true, filter: (src) => !/\.test\.(js|js\.map|d\.ts)$/.test(src) });
   const closure = productionClosure(appDir, rootDir);
   for (const [source, target] of closure) {
+    if (lstatSync(source).isSymbolicLink()) {
+      copyWorkspacePackage(source, path.join(outDir, target));
+      continue;
+    }
     // A package's own nested node_modules are copied only as the closure places them.
     cpSync(source, path.join(outDir, target), { recursive: true, filter: (src) => !path.relative(source, src).split(path.sep).includes('node_modules') });
   }
   return { packages: closure.size };
+}
+
+/**
+ * A workspace package (npm links it: `node_modules/@contact-sync/bot` → `../../bot`): its package.json and
+ * compiled `dist/` only, as real files (a link would point into the build machine's sources).
+ */
+export function copyWorkspacePackage(linkedDir: string, targetDir: string): void {
+  const manifest = JSON.parse(readFileSync(path.join(linkedDir, 'package.json'), 'utf8')) as Manifest & { main?: string; types?: string };
+  if (!existsSync(path.join(linkedDir, 'dist'))) throw new Error(`${manifest.name ?? linkedDir} is not built (no dist/); build it first`);
+  mkdirSync(targetDir, { recursive: true });
+  const { name, version, main, types, dependencies } = manifest;
+  writeFileSync(path.join(targetDir, 'package.json'), `${JSON.stringify({ name, version, private: true, main, types, dependencies }, null, 2)}\n`);
+  cpSync(path.join(linkedDir, 'dist'), path.join(targetDir, 'dist'), {
+    recursive: true, dereference: true, filter: (src) => !/\.test\.(js|js\.map|d\.ts)$/.test(src),
+  });
 }
 
 /** Every compiled function module of a package (what `main` names). */

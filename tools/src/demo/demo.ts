@@ -1,6 +1,7 @@
 import { startLocalStack, type LocalStack } from '../localStack';
 import { startTabServer } from '../tabServer/tabServer';
 import { ApiClient } from './apiClient';
+import { runBotDemo } from './botDemo';
 
 /** The demo tenant, user and mailbox size. */
 const TENANT = '00000000-0000-4000-8000-00000000de70';
@@ -48,11 +49,15 @@ async function runDemo(stack: LocalStack): Promise<void> {
   log('Incremental sync:', JSON.stringify(await user.syncToEnd()));
   const found = await user.expect<{ contacts: Array<Record<string, unknown>> }>('GET', '/api/contacts?search=hopper&top=5', 200);
   log('Phonebook search "hopper":', JSON.stringify(found.contacts.map(({ firstName, lastName, phone, phoneE164, email }) => ({ firstName, lastName, phone, phoneE164, email }))));
+  outlook.addContact(outlook.defaultFolderId, { givenName: 'Katherine', surname: 'Johnson' });
+  await runBotDemo(stack, TENANT, USER, log);
 }
 
 async function serveUntilStopped(stack: LocalStack): Promise<void> {
   log(`\nServing. API: ${stack.host.url}/api. A Teams-SSO-like token for the demo user:`);
   log(`  curl -s -X POST ${stack.entra.url}/_sim/sso-token -H 'content-type: application/json' -d '{"tenantId":"${TENANT}","userId":"${USER}"}'`);
+  log(`The bot in the Microsoft 365 Agents Playground (offline; its user is this demo user):`);
+  log(`  npx agentsplayground -e ${stack.host.url}/api/messages -c msteams --dt`);
   // The tab, with the API behind it on the same origin, and the local development sign-in (tenant as above).
   const tab = await startTabServer(stack, { port: Number(process.env.TAB_PORT ?? 53000) });
   log(`\nThe Teams tab: open ${tab.url}/ in a browser and use "Local development sign-in" (run npm run build first if it says the tab is missing).`);

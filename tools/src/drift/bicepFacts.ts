@@ -42,11 +42,8 @@ export const NOT_SET_IN_AZURE: ReadonlyMap<string, string> = new Map([
  * Settings the Bicep sets for code that another issue is writing (the bot reads these, see bot/README.md).
  * Once code reads one, the drift test asks for it to leave this list.
  */
-export const AWAITING_READER: ReadonlyMap<string, string> = new Map([
-  ['BOT_ID', "the bot's Entra app (client) id or managed identity client id"],
-  ['BOT_TENANT_ID', "the directory of the bot's identity"],
-  ['BOT_APP_TYPE', 'SingleTenant or UserAssignedMSI'],
-  ['BOT_PASSWORD', "the bot's secret (SingleTenant), a Key Vault reference"],
+export const AWAITING_READER: ReadonlyMap<string, string> = new Map<string, string>([
+  // Empty: the bot (api/src/config.ts loadBotConfig) reads BOT_ID, BOT_TENANT_ID, BOT_APP_TYPE, BOT_PASSWORD.
 ]);
 
 /**

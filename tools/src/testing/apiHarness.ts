@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueueClient } from '@azure/storage-queue';
 import type { AzuriteInstance } from '../azurite/azuriteProcess';
+import type { RunningBotConnector } from '../botConnector';
 import type { ConsentState, RunningEntraSimulator, SsoTokenOptions } from '../entraSimulator';
 import type { FunctionsHost, HostLogEntry } from '../functionsHost';
 import type { Mailbox, RunningGraphSimulator } from '../graphSimulator';
@@ -46,12 +47,18 @@ export class ApiHarness {
   readonly azurite: AzuriteInstance;
   readonly entra: RunningEntraSimulator;
   readonly graph: RunningGraphSimulator;
+  /** The local Bot Connector: `serviceUrl` of the activities tests post to `/api/messages`. */
+  readonly botConnector: RunningBotConnector;
+  /** The prefix of this run's table names. */
+  readonly tablePrefix: string;
 
   private constructor(private readonly stack: LocalStack, readonly logs: HostLogEntry[]) {
     this.clientId = stack.clientId;
     this.azurite = stack.azurite;
     this.entra = stack.entra;
     this.graph = stack.graph;
+    this.botConnector = stack.botConnector;
+    this.tablePrefix = stack.settings.TABLE_PREFIX ?? '';
   }
 
   static async start(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
