@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { findImportViolations, loadInIsolation } from './deployableCheck';
 import { functionModules, writeFunctionsPackage } from './functionsPackage';
+import { buildTab } from './tabBuild';
 
 /**
  * `npm run build`: builds every deployable part into ignored output and checks it. Today that is the
@@ -40,13 +41,6 @@ function compile(dir: string): void {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(dir, 'tsconfig.build.json')], { stdio: 'inherit' });
 }
 
-/** Builds the Teams tab with Vite into `build/tab` (what the Static Web App hosts). */
-function buildTab(): void {
-  const started = Date.now();
-  const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [path.join(ROOT, 'tab')] })), 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--config', path.join(ROOT, 'tab', 'vite.config.mts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: path.join(ROOT, 'tab') });
-  console.log(`build: build/tab: the Teams tab, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
 
 try {
   main();

@@ -1,4 +1,5 @@
 import { startLocalStack, type LocalStack } from '../localStack';
+import { ensureTabBuilt } from '../build/tabBuild';
 import { startTabServer } from '../tabServer/tabServer';
 import { ApiClient } from './apiClient';
 import { runBotDemo } from './botDemo';
@@ -59,8 +60,9 @@ async function serveUntilStopped(stack: LocalStack): Promise<void> {
   log(`The bot in the Microsoft 365 Agents Playground (offline; its user is this demo user):`);
   log(`  npx agentsplayground -e ${stack.host.url}/api/messages -c msteams --dt`);
   // The tab, with the API behind it on the same origin, and the local development sign-in (tenant as above).
+  ensureTabBuilt(); // a fresh clone has no build/tab yet
   const tab = await startTabServer(stack, { port: Number(process.env.TAB_PORT ?? 53000) });
-  log(`\nThe Teams tab: open ${tab.url}/ in a browser and use "Local development sign-in" (run npm run build first if it says the tab is missing).`);
+  log(`\nThe Teams tab: open ${tab.url}/ in a browser and use "Local development sign-in".`);
   log('Press Ctrl+C to stop.');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
