@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
-import { QueueClient } from '@azure/storage-queue';
 import { ApiHarness, type ApiUser } from '../../../tools/src/testing/apiHarness';
+import { teamsActivities } from '../../../tools/src/testing/teamsActivities';
 import { dueBucket } from '../schedule/nextRun';
 import { ScheduleEraser } from '../schedule/scheduleEraser';
 import { ScheduleStore } from '../schedule/scheduleStore';
@@ -71,12 +72,18 @@ async function plan(): Promise<PlannerLine> {
   return line;
 }
 
-async function resultsFor(user: ApiUser): Promise<Array<Record<string, unknown>>> {
-  const queue = new QueueClient(api.settings.AzureWebJobsStorage ?? '', 'sync-results');
-  await queue.createIfNotExists();
-  const { peekedMessageItems } = await queue.peekMessages({ numberOfMessages: 32 });
-  return peekedMessageItems.map((item) => JSON.parse(Buffer.from(item.messageText, 'base64').toString('utf8')) as Record<string, unknown>)
-    .filter((message) => message.userId === user.userId);
+/** The user has the bot in their personal chat: what the notifier sends them lands in the connector stand-in. */
+async function installBot(user: ApiUser): Promise<string> {
+  const conversationId = `a:${randomUUID()}`;
+  const activity = teamsActivities(api.botConnector.url, { ...user, conversationId }).installationAdd();
+  expect((await api.call('POST', '/api/messages', undefined, activity)).status).toBe(200);
+  return conversationId;
+}
+
+/** The texts of the cards the bot sent proactively into a conversation. */
+function cardTexts(conversationId: string): string[] {
+  return api.botConnector.sent.filter((sent) => sent.conversationId === conversationId)
+    .map((sent) => JSON.stringify(sent.activity));
 }
 
 async function scheduledUser(choice: Record<string, unknown> = { kind: 'hourly' }): Promise<ApiUser> {
@@ -176,14 +183,15 @@ describe('the planner', () => {
     expect(await plan()).toMatchObject({ read: 0, claimed: 0 });
   });
 
-  it('marks a user whose consent is gone, sends one reconnect_needed result, skips them until they reconnect', async () => {
+  it('marks a user whose consent is gone, tells them once in the bot chat, skips them until they reconnect', async () => {
     const user = await scheduledUser();
+    const chat = await installBot(user);
     api.entra.sim.revokeSignInSessions(user.tenantId, user.userId);
     await makeDue(user);
     expect(await plan()).toMatchObject({ claimed: 1, queued: 0, reconnectNeeded: 1 });
-    const results = await resultsFor(user);
-    expect(results).toEqual([expect.objectContaining({ outcome: 'reconnect_needed', trigger: 'schedule', tenantId: user.tenantId })]);
-    expect(results[0]).not.toHaveProperty('syncId');
+    await api.drain(); // the notifier takes the planner's reconnect_needed result off the sync-results queue
+    await api.botConnector.waitForSent(chat, 1);
+    expect(cardTexts(chat)).toEqual([expect.stringContaining('Connect your Outlook contacts first')]);
     expect(await usersRow(user)).toMatchObject({ reconnectNeeded: true, scheduleSuspended: true });
     const paused = (await api.as(user, 'GET', '/api/me/schedule')).body as Record<string, unknown>;
     expect(paused).toMatchObject({ kind: 'hourly', reconnectNeeded: true });
@@ -191,7 +199,8 @@ describe('the planner', () => {
     expect(await indexEntry(user)).toBeUndefined();
 
     expect(await plan()).toMatchObject({ claimed: 0 });
-    expect(await resultsFor(user)).toHaveLength(1);
+    await api.drain();
+    expect(cardTexts(chat)).toHaveLength(1);
 
     // The user opens the app and syncs: the exchange stores a fresh grant, and the schedule is planned again.
     expect((await api.as(user, 'POST', '/api/sync')).status).toBe(202);
