@@ -3,6 +3,8 @@
  * Outlook Integration), as the API and the stores see them.
  */
 
+import type { MergeStrategy } from '../contacts/contactModel';
+
 /**
  * Schedules an admin may allow users to pick: `hourly`, `daily` or `weekly`. Few on purpose: each is a
  * delta sync per mailbox, and an hourly one is the most Graph traffic an organisation should opt into.
@@ -37,10 +39,17 @@ export interface SyncPolicy {
   whoMaySync: WhoMaySync;
   /** Schedules users may choose; empty means manual syncs only. */
   allowedSchedules: SyncSchedule[];
+  /** How a sync treats contacts already stored (see {@link MergeStrategy}); default `outlookWins`. */
+  mergeStrategy: MergeStrategy;
+  /** ISO 3166 alpha-2 region national phone numbers are read in (E.164); default `US`. */
+  defaultRegion: string;
 }
 
 /** The policy of a tenant whose admin has not saved one. */
-export const DEFAULT_POLICY: Readonly<SyncPolicy> = Object.freeze<SyncPolicy>({ whoMaySync: 'everyone', allowedSchedules: ['daily', 'weekly'] });
+export const DEFAULT_POLICY: Readonly<SyncPolicy> = Object.freeze<SyncPolicy>({
+  whoMaySync: 'everyone', allowedSchedules: ['daily', 'weekly'],
+  mergeStrategy: 'outlookWins', defaultRegion: 'US',
+});
 
 /** Where tenant settings live: Table Storage in the app, a Map in unit tests. */
 export interface TenantSettingsStore {

@@ -1,12 +1,13 @@
 import { classifyRemoved } from '../contacts/classifyContact';
+import { stageContactWrite } from '../phonebook/phonebookWriter';
 import { toContactEntity } from '../storage/contactEntity';
 import { PartitionFence } from '../storage/partitionFence';
 import type { RemovalMarker } from '../storage/mailboxStore';
 import type { SyncRun } from './pageImporter';
 import { END_UNIT, decideRemoval } from './removalDecision';
 
-/** Each decision writes the contact and its marker: two actions. */
-const DECISIONS_PER_TRANSACTION = Math.floor(PartitionFence.capacity / 2);
+/** Each decision writes the contact, its change-log entry and its marker: three actions. */
+const DECISIONS_PER_TRANSACTION = Math.floor(PartitionFence.capacity / 3);
 
 /** Markers read or written by the end phase, and how many of them are deletions. */
 interface Tally {
@@ -57,11 +58,14 @@ async function decide(run: SyncRun, markers: RemovalMarker[], tally: Tally): Pro
   for (const marker of markers) {
     const row = rows.get(marker.contactId);
     const outcome = decideRemoval(marker, row, run.syncId);
-    if (row?.etag && outcome === 'deleted') {
-      const { contact } = classifyRemoved(row.contact, run.now());
-      transaction.update(toContactEntity(run.store.partitionKey, contact, { syncId: run.syncId, unit: END_UNIT, outcome: 'deleted' }), row.etag);
-    }
-    transaction.upsert(run.store.removalMarkerEntity(run.syncId, { ...marker, outcome }));
+    transaction.together(() => {
+      if (row?.etag && outcome === 'deleted') {
+        const decision = classifyRemoved(row.contact, run.now());
+        const entity = toContactEntity(run.store.partitionKey, decision.contact, { syncId: run.syncId, unit: END_UNIT, outcome: 'deleted' });
+        stageContactWrite(transaction, { syncId: run.syncId, unit: END_UNIT, entity, etag: row.etag, before: row.contact, decision });
+      }
+      transaction.upsert(run.store.removalMarkerEntity(run.syncId, { ...marker, outcome }));
+    });
     decided.push({ ...marker, outcome });
   }
   await transaction.commit();

@@ -12,6 +12,7 @@ import { runEndPhase } from './endPhase';
 import { withFirstPagesFetched } from './firstPages';
 import { currentFolders, renameFolderStates } from './folderListing';
 import { type PageStored, SyncStoppedError, planRound, runFolderRound } from './folderRound';
+import type { ImportPolicy } from '../phonebook/importPolicy';
 import type { SyncRun } from './pageImporter';
 import { type SyncCounts, addCounts, zeroCounts } from './syncCounts';
 import { mergeProblemSample, syncProblemCounts } from './syncProblems';
@@ -47,6 +48,8 @@ export interface SyncDependencies {
   openSource(mailbox: MailboxRef): Promise<ContactSource>;
   leases(meter: TableWriteMeter): Promise<SyncLeaseRepository>;
   history(meter: TableWriteMeter): Promise<SyncHistoryRepository>;
+  /** The tenant's import rules (admin policy), read once per attempt; today's rules when absent. */
+  importPolicy?(mailbox: MailboxRef): Promise<ImportPolicy>;
   /** Folder rounds run side by side; Graph requests are capped separately (4 per mailbox). */
   folderConcurrency?: number;
   now?: () => Date;
@@ -101,7 +104,8 @@ export class SyncService {
     const store = await this.deps.openStore(request.mailbox, meter);
     // Fenced before any checkpoint is read: an earlier worker of this mailbox can write nothing from here on.
     await store.takeFence(lease.row.holder, lease.row.syncId, () => lease.check());
-    const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: resumed };
+    const policy = await this.deps.importPolicy?.(request.mailbox);
+    const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: resumed, policy };
     stop.watch(run);
     let source: ContactSource | undefined;
     let failure: AppError | undefined;

@@ -2,6 +2,8 @@ import type { SyncConfig } from '../config';
 import type { MailboxRef } from '../contacts/contactModel';
 import { GraphContactSource } from '../graph/graphContactSource';
 import { type GraphTokenProvider, createGraphClient } from '../graph/graphClientFactory';
+import { TenantSettingsRepository } from '../admin/tenantSettingsRepository';
+import { importPolicyOf } from '../phonebook/importPolicy';
 import { MailboxStore } from '../storage/mailboxStore';
 import { SyncHistoryRepository } from '../storage/syncHistoryRepository';
 import { SyncLeaseRepository } from '../storage/syncLeaseRepository';
@@ -39,5 +41,6 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     },
     leases: async (meter) => new SyncLeaseRepository(await tables.get(TABLES.leases), meter, options.leaseMs ?? config.syncLeaseMs),
     history: async (meter) => new SyncHistoryRepository(await tables.get(TABLES.syncs), meter),
+    importPolicy: async (mailbox) => importPolicyOf(await new TenantSettingsRepository(tables).getPolicy(mailbox.tenantId)),
   });
 }
