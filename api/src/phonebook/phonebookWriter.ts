@@ -25,7 +25,7 @@ export interface ContactWrite {
  * Stages a contact write with its change-log entry in the same transaction (so a page replayed after a
  * crash finds both or neither: the log is as exact as the counts), and the contact's index rows ahead of
  * the unit (idempotent upserts, checked against the contact when read, so a crash leaves extra rows,
- * never missing ones). Words a contact no longer has stay behind and are dropped when read.
+ * never missing ones). Keys a contact no longer has stay behind and are dropped when read.
  */
 export function stageContactWrite(transaction: PartitionTransaction, write: ContactWrite): void {
   const { entity } = write;
@@ -35,6 +35,12 @@ export function stageContactWrite(transaction: PartitionTransaction, write: Cont
     else transaction.create(entity);
     if (change) transaction.upsert(changeRow(entity.partitionKey, write.syncId, write.unit, change));
   });
-  if (write.decision.outcome === 'deleted') return; // the same values: the index holds them already
-  for (const key of contactIndexKeys(write.decision.contact)) transaction.lead(indexRow(entity.partitionKey, key, write.decision.contact.id));
+  for (const key of newIndexKeys(write.before, write.decision)) transaction.lead(indexRow(entity.partitionKey, key, write.decision.contact.id));
+}
+
+/** The keys a contact gains: all of a new one's, an updated one's new ones (its other rows exist). */
+function newIndexKeys(before: StoredContact | undefined, decision: Classification): string[] {
+  if (decision.outcome !== 'new' && decision.outcome !== 'updated') return [];
+  const had = new Set(before ? contactIndexKeys(before) : []);
+  return contactIndexKeys(decision.contact).filter((key) => !had.has(key));
 }

@@ -42,11 +42,13 @@ export function soundCode(word: string): string {
   return code;
 }
 
-/** The words a contact is found by: its names, its company, its email's local part and domain name. */
-export function contactWords(contact: Pick<StoredContact, 'firstName' | 'lastName' | 'companyName' | 'email'>): string[] {
-  const [local = '', domain = ''] = contact.email.split('@');
-  const words = [contact.firstName, contact.lastName, contact.companyName, local, domain.split('.')[0] ?? ''].flatMap(searchWords);
-  return [...new Set(words)].slice(0, 16);
+/**
+ * The words a contact is found by: the words of its names and its company (an email address is found by
+ * its own key). Each is a row per contact, so few on purpose: single letters are left out.
+ */
+export function contactWords(contact: Pick<StoredContact, 'firstName' | 'lastName' | 'companyName'>): string[] {
+  const words = [contact.firstName, contact.lastName, contact.companyName].flatMap(searchWords).filter((word) => word.length > 1);
+  return [...new Set(words)].slice(0, 8);
 }
 
 /** An index key of a contact, without the contact: the kind's prefix and what is looked up. */
