@@ -5,7 +5,10 @@ import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig } from './confi
 import { createRateLimits, type RateLimits } from './http/rateLimiter';
 import { createIdentityServices, type SsoTokenValidator } from './identity';
 import { reusedToken } from './services/backgroundToken';
+import { DEFAULT_POLICY } from './admin/tenantSettings';
+import { PhonebookReader } from './phonebook/phonebookReader';
 import { ContactQueryService } from './services/contactQueryService';
+import { PhonebookService } from './services/phonebookService';
 import { StorageSyncJobQueue } from './services/syncJobQueue';
 import { SyncRequestService } from './services/syncRequestService';
 import { SyncStatusService } from './services/syncStatusService';
@@ -30,6 +33,8 @@ export interface AppServices {
   syncRequests: SyncRequestService;
   syncStatus: SyncStatusService;
   contacts: ContactQueryService;
+  /** Search, caller lookup, duplicates, channel bindings and the per-contact change log. */
+  phonebook: PhonebookService;
   tenantSettings: TenantSettingsService;
   syncWorker: SyncWorkerService;
 }
@@ -79,6 +84,11 @@ export function composeServices(env: Env): AppServices {
       folderStates: async (mailbox) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter()).readFolderStates(),
     }),
     contacts: new ContactQueryService(async () => new ContactDirectory(await tables.get(TABLES.contacts))),
+    phonebook: new PhonebookService({
+      reader: async (mailbox) => new PhonebookReader(await tables.get(TABLES.contacts), mailbox),
+      directory: async () => new ContactDirectory(await tables.get(TABLES.contacts)),
+      defaultRegion: async (tenantId) => (await settings.getPolicy(tenantId))?.defaultRegion ?? DEFAULT_POLICY.defaultRegion,
+    }),
     tenantSettings: new TenantSettingsService({ store: settings, gate, clientId: identityConfig.clientId }),
     syncWorker: new SyncWorkerService({
       sync, queue, timeBudgetMs: syncConfig.syncTimeBudgetMs, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId),

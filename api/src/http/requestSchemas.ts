@@ -67,6 +67,11 @@ export const lookupQuery = z.object({
   number: z.string().trim().min(3).max(40),
 });
 
+/** `GET /api/contacts/duplicates?top=`: 1–500 groups (default 100). */
+export const duplicatesQuery = z.object({
+  top: z.coerce.number().int().min(1).max(500).default(100),
+});
+
 /** `GET /api/sync/history/{syncId}/changes?top=&continuationToken=`. */
 export const changesQuery = z.object({
   top: z.coerce.number().int().min(1).max(500).default(100),
