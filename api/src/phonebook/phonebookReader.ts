@@ -33,10 +33,19 @@ export class PhonebookReader {
     return { changes: [] };
   }
 
+  /** The contacts under exactly `key` (one key range). */
+  indexKey(key: string): Promise<IndexEntry[]> {
+    return this.indexRows(`${indexRowPrefix(key)}|`, MAX_ROWS_PER_KEY);
+  }
+
   /** The contacts under index keys that start with `keyPrefix` (one key range). */
-  async indexRange(keyPrefix: string, limit = MAX_ROWS_PER_KEY): Promise<IndexEntry[]> {
+  indexRange(keyPrefix: string, limit = MAX_ROWS_PER_KEY): Promise<IndexEntry[]> {
+    return this.indexRows(indexRowPrefix(keyPrefix), limit);
+  }
+
+  private async indexRows(rowKeyPrefix: string, limit: number): Promise<IndexEntry[]> {
     const entries: IndexEntry[] = [];
-    const rows = this.client.listEntities({ queryOptions: { filter: this.rangeFilter(indexRowPrefix(keyPrefix)), select: ['RowKey', 'contactId'] } });
+    const rows = this.client.listEntities({ queryOptions: { filter: this.rangeFilter(rowKeyPrefix), select: ['RowKey', 'contactId'] } });
     for await (const row of rows) {
       const entry = indexEntryOf(row);
       entries.push({ key: safeDecode(entry.key), contactId: entry.contactId });

@@ -34,7 +34,7 @@ export class PhonebookService {
     const e164 = toE164(number, await this.region(caller));
     if (!e164) return { matches: [] };
     const reader = await this.deps.reader(mailboxOf(caller));
-    const ids = (await reader.indexRange(`${numberKey(e164)}|`)).map((entry) => entry.contactId);
+    const ids = (await reader.indexKey(numberKey(e164))).map((entry) => entry.contactId);
     const stored = await reader.contacts(ids);
     return { matches: [...stored.values()].filter((contact) => contact.phoneE164 === e164).map(asItem) };
   }
