@@ -112,3 +112,82 @@ describe('the phonebook over HTTP (default region GB)', () => {
     expect((await api.as(stranger, 'GET', '/api/contacts/lookup?number=%2B442079460958')).body).toEqual({ matches: [] });
   });
 });
+
+describe('channel bindings, merge strategies and the change log over HTTP', () => {
+  interface Change { contactId: string; displayName: string; outcome: string; fields: Array<{ field: string; old: string; new: string; kept?: string }> }
+
+  async function changesOf(user: ApiUser, syncId: string): Promise<Change[]> {
+    const { status, body } = await api.as(user, 'GET', `/api/sync/history/${syncId}/changes?top=500`);
+    expect(status).toBe(200);
+    return body.changes as Change[];
+  }
+
+  it('logs per contact what each sync changed, old → new, and which rule kept a value', async () => {
+    const tenant = await api.enabledTenant();
+    const tenantAdmin = api.user(tenant, { roles: ['ContactSync.Admin'] });
+    const user = api.user(tenant);
+    const folder = user.mailbox.defaultFolderId;
+    const ada = user.mailbox.addContact(folder, { givenName: 'Ada', surname: 'Lovelace', mobilePhone: '+44 7700 900123', emailAddresses: [{ address: 'ada@example.com' }] }).id;
+    const bob = user.mailbox.addContact(folder, { givenName: 'Bob', surname: 'Stone' }).id;
+    const cy = user.mailbox.addContact(folder, { givenName: 'Cy', surname: 'Gone' }).id;
+    const dee = user.mailbox.addContact(folder, { givenName: 'Dee', surname: 'Keep', emailAddresses: [{ address: 'dee@example.com' }] }).id;
+    const first = await syncNow(user);
+    expect(await changesOf(user, first)).toEqual([]); // new contacts: the counts say it
+
+    const bound = await api.as(user, 'PUT', `/api/contacts/${encodeURIComponent(ada)}/bindings`, { phone: true });
+    expect(bound.status).toBe(200);
+    expect(bound.body).toMatchObject({ id: ada, phoneBound: true, emailBound: false, phoneChannelBound: true });
+    expect((await api.as(user, 'PUT', '/api/contacts/nope/bindings', { phone: true })).status).toBe(404);
+    expect((await api.as(user, 'PUT', `/api/contacts/${encodeURIComponent(ada)}/bindings`, { fax: true })).status).toBe(400);
+
+    user.mailbox.updateContact(ada, { mobilePhone: '+44 7700 900999' });
+    user.mailbox.updateContact(bob, { surname: 'Mason' });
+    user.mailbox.deleteContact(cy);
+    user.mailbox.updateContact(dee, { emailAddresses: [] });
+    const second = await syncNow(user);
+    const changes = await changesOf(user, second);
+    expect(changes).toHaveLength(4);
+    expect(changes).toEqual(expect.arrayContaining([
+      { contactId: ada, displayName: 'Ada Lovelace', outcome: 'unchanged', fields: [{ field: 'phone', old: '+44 7700 900123', new: '+44 7700 900999', kept: 'channel_bound' }] },
+      { contactId: bob, displayName: 'Bob Mason', outcome: 'updated', fields: [{ field: 'lastName', old: 'Stone', new: 'Mason' }] },
+      { contactId: cy, displayName: 'Cy Gone', outcome: 'deleted', fields: [] },
+      { contactId: dee, displayName: 'Dee Keep', outcome: 'unchanged', fields: [{ field: 'email', old: 'dee@example.com', new: '', kept: 'empty_value' }] },
+    ]));
+    const listed = (await api.as(user, 'GET', '/api/contacts')).body.contacts as Array<{ id: string; phone: string; phoneBound: boolean }>;
+    expect(listed.find((c) => c.id === ada)).toMatchObject({ phone: '+44 7700 900123', phoneBound: true });
+
+    const paged = await api.as(user, 'GET', `/api/sync/history/${second}/changes?top=3`);
+    expect(paged.body.changes).toHaveLength(3);
+    const rest = await api.as(user, 'GET', `/api/sync/history/${second}/changes?top=3&continuationToken=${encodeURIComponent(paged.body.continuationToken as string)}`);
+    expect([...paged.body.changes, ...rest.body.changes]).toEqual(changes);
+    expect(rest.body.continuationToken).toBeUndefined();
+
+    expect((await api.as(tenantAdmin, 'PUT', '/api/org/policy', { whoMaySync: 'everyone', allowedSchedules: [], mergeStrategy: 'keepStored' })).status).toBe(200);
+    user.mailbox.updateContact(bob, { surname: 'Carter' });
+    const third = await syncNow(user);
+    expect(await changesOf(user, third)).toEqual([
+      { contactId: bob, displayName: 'Bob Mason', outcome: 'unchanged', fields: [{ field: 'lastName', old: 'Mason', new: 'Carter', kept: 'merge_strategy' }] },
+    ]);
+
+    expect((await api.as(tenantAdmin, 'PUT', '/api/org/policy', { whoMaySync: 'everyone', allowedSchedules: [], mergeStrategy: 'newOnly' })).status).toBe(200);
+    const eve = user.mailbox.addContact(folder, { givenName: 'Eve', surname: 'New' }).id;
+    user.mailbox.updateContact(ada, { givenName: 'Augusta' });
+    const fourth = await syncNow(user);
+    expect((await api.as(user, 'GET', '/api/sync/history?top=1')).body.syncs[0].counts).toMatchObject({ new: 1, updated: 0 });
+    expect(await changesOf(user, fourth)).toEqual([
+      expect.objectContaining({ contactId: ada, outcome: 'unchanged', fields: expect.arrayContaining([{ field: 'firstName', old: 'Ada', new: 'Augusta', kept: 'merge_strategy' }]) }),
+    ]);
+    expect((await api.as(user, 'GET', '/api/contacts?search=eve')).body.contacts).toEqual([expect.objectContaining({ id: eve })]);
+  });
+
+  it('does not show one user the change log of another user\'s sync', async () => {
+    const tenant = await api.enabledTenant();
+    const owner = api.user(tenant);
+    const id = owner.mailbox.addContact(owner.mailbox.defaultFolderId, { givenName: 'Only', surname: 'Mine' }).id;
+    await syncNow(owner);
+    owner.mailbox.updateContact(id, { surname: 'Ours' });
+    const syncId = await syncNow(owner);
+    expect(await changesOf(owner, syncId)).toHaveLength(1);
+    expect(await changesOf(api.user(tenant), syncId)).toEqual([]);
+  });
+});
