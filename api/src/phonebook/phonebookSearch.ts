@@ -51,13 +51,30 @@ async function candidateScores(reader: Reader, text: string, region: CountryCode
   if (text.includes('@')) for (const entry of await reader.indexRange(addressKey(text))) scores.set(entry.contactId, 1);
   const words = queryWords(text);
   if (words.length === 0 || scores.size > 0) return scores;
-  const perWord = await Promise.all(words.map((word) => reader.indexRange(`w${soundCode(word)}`)));
-  const best = perWord.map((entries, i) => bestPerContact(words[i] ?? '', entries));
+  const best = await Promise.all(words.map((word) => wordMatches(reader, word)));
   for (const [id, first] of best[0] ?? new Map<string, number>()) {
     const rest = best.slice(1).map((scored) => scored.get(id) ?? 0);
     if (rest.every((score) => score > 0)) scores.set(id, (first + rest.reduce((a, b) => a + b, 0)) / words.length);
   }
   return scores;
+}
+
+/** Enough matches of a word among the words of its own sound code not to read the longer codes too. */
+const ENOUGH_MATCHES = 50;
+/** Rows read of the longer codes (words typed in part whose rest adds consonants: "smi" → "smith"). */
+const LONGER_CODES_ROWS = 5_000;
+
+/**
+ * The contacts matching one query word, best score each: first the words with the word's own sound code
+ * (the same sound, and most words typed in part), then, when those are few, the words whose code goes on.
+ */
+async function wordMatches(reader: Reader, word: string): Promise<Map<string, number>> {
+  const code = `w${soundCode(word)}`;
+  const same = bestPerContact(word, await reader.indexRange(`${code}|`));
+  if (same.size >= ENOUGH_MATCHES) return same;
+  const longer = bestPerContact(word, await reader.indexRange(code, LONGER_CODES_ROWS));
+  for (const [id, score] of same) if (score > (longer.get(id) ?? 0)) longer.set(id, score);
+  return longer;
 }
 
 function bestPerContact(query: string, entries: IndexEntry[]): Map<string, number> {

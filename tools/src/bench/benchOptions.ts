@@ -16,7 +16,9 @@ export interface BenchOptions {
   /** Where the JSON results go. */
   out: string;
   /** Which scenarios run: the contact-count ones, the folder-count ones (Graph requests by folders), or both. */
-  only: 'all' | 'contacts' | 'folders';
+  only: 'all' | 'contacts' | 'folders' | 'phonebook';
+  /** Contacts in the phonebook scenario's mailbox (default 10,000; 100,000 is the issue's size). */
+  phonebookSize: number;
 }
 
 /** Usage text. */
@@ -27,8 +29,10 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--repeat n] [--folders 
   --seed n      mailbox generator seed (default 1)
   --profile     --cpu-prof every measured run and print the hot spots
   --out file    JSON results (default bench-results.json in the repo root)
-  --only which  contacts (the timed contact-count scenarios) or folders (Graph requests and round trips for
-                1, 8 and 50 folders, first and incremental sync); default both`;
+  --only which  contacts (the timed contact-count scenarios), folders (Graph requests and round trips for
+                1, 8 and 50 folders, first and incremental sync) or phonebook (search and caller lookup latency
+                beside a point read, and the import's table transactions per page); default contacts and folders
+  --phonebook-size n  contacts in the phonebook scenario (default 10000; 100000 takes ~10x longer to seed)`;
 
 /** Parses and checks the options; a bad one throws a message that names it. */
 export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
@@ -38,7 +42,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
       quick: { type: 'boolean', default: false }, repeat: { type: 'string' }, folders: { type: 'string', default: '8' },
       seed: { type: 'string', default: '1' }, profile: { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench-results.json' }, help: { type: 'boolean', default: false },
-      only: { type: 'string', default: 'all' },
+      only: { type: 'string', default: 'all' }, 'phonebook-size': { type: 'string', default: '10000' },
     },
   });
   if (values.help) return 'help';
@@ -50,7 +54,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     repeat: whole(values.repeat ?? (values.quick ? '1' : '2'), '--repeat', 1),
     profile: values.profile,
     out: values.out,
-    only: oneOf(values.only, '--only', ['all', 'contacts', 'folders'] as const),
+    only: oneOf(values.only, '--only', ['all', 'contacts', 'folders', 'phonebook'] as const),
+    phonebookSize: whole(values['phonebook-size'], '--phonebook-size', 100),
   };
 }
 
