@@ -42,12 +42,16 @@ export function soundCode(word: string): string {
   return code;
 }
 
+/** Words of company names that say the legal form, not the company: not worth a row each. */
+const LEGAL_FORMS = new Set(['ltd', 'limited', 'inc', 'llc', 'llp', 'plc', 'gmbh', 'ag', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'ab', 'as', 'oy', 'co', 'corp', 'kg', 'the', 'and', 'und', 'et']);
+
 /**
  * The words a contact is found by: the words of its names and its company (an email address is found by
- * its own key). Each is a row per contact, so few on purpose: single letters are left out.
+ * its own key). Each is a row per contact, so few on purpose: single letters and legal forms are left out.
  */
 export function contactWords(contact: Pick<StoredContact, 'firstName' | 'lastName' | 'companyName'>): string[] {
-  const words = [contact.firstName, contact.lastName, contact.companyName].flatMap(searchWords).filter((word) => word.length > 1);
+  const company = searchWords(contact.companyName).filter((word) => !LEGAL_FORMS.has(word));
+  const words = [...searchWords(contact.firstName), ...searchWords(contact.lastName), ...company].filter((word) => word.length > 1);
   return [...new Set(words)].slice(0, 8);
 }
 
