@@ -85,7 +85,7 @@ export function composeServices(env: Env): AppServices {
     }),
     contacts: new ContactQueryService(async () => new ContactDirectory(await tables.get(TABLES.contacts))),
     phonebook: new PhonebookService({
-      reader: async (mailbox) => new PhonebookReader(await tables.get(TABLES.contacts), mailbox),
+      reader: async (mailbox) => new PhonebookReader(await tables.get(TABLES.contacts), mailbox, await tables.get(TABLES.phonebook)),
       directory: async () => new ContactDirectory(await tables.get(TABLES.contacts)),
       defaultRegion: async (tenantId) => (await settings.getPolicy(tenantId))?.defaultRegion ?? DEFAULT_POLICY.defaultRegion,
     }),

@@ -82,7 +82,8 @@ describe('sync command line', () => {
     const mailbox = harness.mailbox();
     mailbox.source.seed({ contacts: 5000, folders: 1, seed: 5 });
     mailbox.sim.setKnobs({ latencyMs: 250 }); // ~26 pages: a window of seconds to kill it in
-    const env = cliEnv(mailbox, { SYNC_LEASE_MS: '1500' });
+    // Short, yet long enough for a renewal queued in Azurite behind the phonebook's index writes.
+    const env = cliEnv(mailbox, { SYNC_LEASE_MS: '4000' });
     try {
       const killed = await runCli('syncCli.ts', args(mailbox), env, (kill) => {
         void waitForStoredPages(mailbox, 3).then(kill);
@@ -91,7 +92,7 @@ describe('sync command line', () => {
       const partial = (await mailbox.contacts()).length;
       expect(partial).toBeGreaterThan(0);
       expect(partial).toBeLessThan(5000);
-      await new Promise((r) => setTimeout(r, 1600)); // the dead worker's lease expires
+      await new Promise((r) => setTimeout(r, 4100)); // the dead worker's lease expires
       mailbox.sim.setKnobs({ latencyMs: 0 });
       const resumed = await runCli('syncCli.ts', args(mailbox), env);
       expect(resumed.code).toBe(0);

@@ -19,7 +19,8 @@ const READ_CONCURRENCY = 16;
 export class PhonebookReader {
   readonly partitionKey: string;
 
-  constructor(private readonly client: TableClient, mailbox: MailboxRef) {
+  /** `client`: the contacts table (contacts, change log); `index`: the phonebook table. */
+  constructor(private readonly client: TableClient, mailbox: MailboxRef, private readonly index: TableClient = client) {
     this.partitionKey = mailboxPartitionKey(mailbox);
   }
 
@@ -45,7 +46,7 @@ export class PhonebookReader {
 
   private async indexRows(rowKeyPrefix: string, limit: number): Promise<IndexEntry[]> {
     const entries: IndexEntry[] = [];
-    const rows = this.client.listEntities({ queryOptions: { filter: this.rangeFilter(rowKeyPrefix), select: ['RowKey', 'contactId'] } });
+    const rows = this.index.listEntities({ queryOptions: { filter: this.rangeFilter(rowKeyPrefix), select: ['RowKey', 'contactId'] } });
     for await (const row of rows) {
       const entry = indexEntryOf(row);
       entries.push({ key: safeDecode(entry.key), contactId: entry.contactId });

@@ -44,8 +44,14 @@ export class PartitionTransaction {
   /** Ranges [start, end) of `actions` that must land in one transaction. */
   private readonly groups: Array<[number, number]> = [];
 
-  /** With a `fence`, every transaction also carries the fence's guard (see {@link PartitionFence}). */
-  constructor(private readonly client: TableClient, private readonly meter: TableWriteMeter, private readonly fence?: PartitionFence) {}
+  /**
+   * With a `fence`, every transaction also carries the fence's guard (see {@link PartitionFence}). With a
+   * `leadTable`, the {@link lead} rows go to that table (same partition key), unfenced, before the rest.
+   */
+  constructor(
+    private readonly client: TableClient, private readonly meter: TableWriteMeter, private readonly fence?: PartitionFence,
+    private readonly leadTable?: TableClient,
+  ) {}
 
   get size(): number {
     return this.leading.length + this.actions.length;
@@ -94,6 +100,7 @@ export class PartitionTransaction {
 
   async commit(): Promise<void> {
     const size = this.fence ? PartitionFence.capacity : MAX_TRANSACTION_ACTIONS;
+    if (this.leadTable) await this.commitLeading(this.leadTable);
     const all = [...this.leading, ...this.actions];
     const offset = this.leading.length;
     for (let start = 0, end = 0; start < all.length; start = end) {
@@ -114,6 +121,20 @@ export class PartitionTransaction {
     this.actions.length = 0;
     this.leading.length = 0;
     this.groups.length = 0;
+  }
+
+  /** The lead rows into their own table: idempotent upserts, in transactions of 100, before anything else. */
+  private async commitLeading(table: TableClient): Promise<void> {
+    for (let start = 0; start < this.leading.length; start += MAX_TRANSACTION_ACTIONS) {
+      const chunk = this.leading.slice(start, start + MAX_TRANSACTION_ACTIONS);
+      this.meter.transactions += 1;
+      try {
+        await table.submitTransaction(chunk);
+      } catch (error) {
+        throw refusal(error, chunk) ?? error;
+      }
+    }
+    this.leading.length = 0;
   }
 
   /** Where a transaction that starts at `start` ends: at most at `limit`, never inside a group. */

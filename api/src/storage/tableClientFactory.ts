@@ -7,6 +7,8 @@ export const TABLES = {
   leases: 'leases',
   users: 'users',
   integrations: 'integrations',
+  /** The phonebook's index: PartitionKey = the mailbox partition key (erased with the mailbox). */
+  phonebook: 'phonebook',
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];

@@ -25,7 +25,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const { config } = options;
   const tables = options.tables ?? new TableClientFactory(config.storageConnection, config.tablePrefix);
   return new SyncService({
-    openStore: async (mailbox, meter) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter),
+    openStore: async (mailbox, meter) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter, await tables.get(TABLES.phonebook)),
     openSource: async (mailbox) => {
       const getToken = options.tokenFor(mailbox);
       // A token failure (reconnect_needed) surfaces here with its code; inside the Graph SDK it would be

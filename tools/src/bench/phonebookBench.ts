@@ -53,7 +53,7 @@ export async function runPhonebookBench(services: BenchServices, size: number, s
   const client = await tables.get(TABLES.contacts);
   const pages = (await new MailboxStore(client, mailbox, { transactions: 0 }).readFolderStates()).reduce((sum, f) => sum + f.pagesDone, 0);
   const samples = await sampleContacts(new ContactDirectory(client), mailbox, 200);
-  const reader = new PhonebookReader(client, mailbox);
+  const reader = new PhonebookReader(client, mailbox, await tables.get(TABLES.phonebook));
   log(`Phonebook: timing ${samples.length} searches and lookups…`);
   const floorMs = await time(samples, (contact) => reader.contact(contact.id));
   let searchHits = 0;
