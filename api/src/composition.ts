@@ -6,10 +6,13 @@ import { appThrottle } from './graph/appThrottle';
 import { createRateLimits, type RateLimits } from './http/rateLimiter';
 import { TableUserTokenCacheStore, createIdentityServices, type SsoTokenValidator } from './identity';
 import { reusedToken } from './services/backgroundToken';
+import { DEFAULT_POLICY } from './admin/tenantSettings';
+import { PhonebookReader } from './phonebook/phonebookReader';
 import { ContactQueryService } from './services/contactQueryService';
 import { DisconnectService } from './services/disconnectService';
 import { MeService } from './services/meService';
 import { OrgHealthService } from './services/orgHealthService';
+import { PhonebookService } from './services/phonebookService';
 import { StorageSyncJobQueue } from './services/syncJobQueue';
 import { SyncRequestService } from './services/syncRequestService';
 import { SyncStatusService } from './services/syncStatusService';
@@ -41,6 +44,8 @@ export interface AppServices {
   syncRequests: SyncRequestService;
   syncStatus: SyncStatusService;
   contacts: ContactQueryService;
+  /** Search, caller lookup, duplicates, channel bindings and the per-contact change log. */
+  phonebook: PhonebookService;
   tenantSettings: TenantSettingsService;
   syncWorker: SyncWorkerService;
   me: MeService;
@@ -120,6 +125,11 @@ export function composeServices(env: Env): AppServices {
       folderStates: async (mailbox) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter()).readFolderStates(),
     }),
     contacts: new ContactQueryService(async () => new ContactDirectory(await tables.get(TABLES.contacts))),
+    phonebook: new PhonebookService({
+      reader: async (mailbox) => new PhonebookReader(await tables.get(TABLES.contacts), mailbox, await tables.get(TABLES.phonebook)),
+      directory: async () => new ContactDirectory(await tables.get(TABLES.contacts)),
+      defaultRegion: async (tenantId) => (await settings.getPolicy(tenantId))?.defaultRegion ?? DEFAULT_POLICY.defaultRegion,
+    }),
     tenantSettings: new TenantSettingsService({ store: settings, gate, clientId: identityConfig.clientId }),
     me: new MeService({ settings, users, history, schedules, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId) }),
     orgHealth: new OrgHealthService({ users }),

@@ -3,6 +3,8 @@
  * Outlook Integration), as the API and the stores see them.
  */
 
+import type { MergeStrategy } from '../contacts/contactModel';
+
 /**
  * Schedules an admin may allow users to pick: `off` (manual syncs only; always allowed), `hourly`,
  * `everyHours` (every 2–12 hours) or `daily` at a local time. Few on purpose: each run is a delta sync per
@@ -39,10 +41,17 @@ export interface SyncPolicy {
   whoMaySync: WhoMaySync;
   /** Schedules users may choose; empty means manual syncs only. */
   allowedSchedules: SyncSchedule[];
+  /** How a sync treats contacts already stored (see {@link MergeStrategy}); default `outlookWins`. */
+  mergeStrategy: MergeStrategy;
+  /** ISO 3166 alpha-2 region national phone numbers are read in (E.164); default `US`. */
+  defaultRegion: string;
 }
 
 /** The policy of a tenant whose admin has not saved one. */
-export const DEFAULT_POLICY: Readonly<SyncPolicy> = Object.freeze<SyncPolicy>({ whoMaySync: 'everyone', allowedSchedules: ['off', 'everyHours', 'daily'] });
+export const DEFAULT_POLICY: Readonly<SyncPolicy> = Object.freeze<SyncPolicy>({
+  whoMaySync: 'everyone', allowedSchedules: ['off', 'everyHours', 'daily'],
+  mergeStrategy: 'outlookWins', defaultRegion: 'US',
+});
 
 /** Where tenant settings live: Table Storage in the app, a Map in unit tests. */
 export interface TenantSettingsStore {

@@ -1,8 +1,10 @@
 import { RestError, type TableClient } from '@azure/data-tables';
+import { MERGE_STRATEGIES } from '../contacts/contactModel';
+import { phoneRegion } from '../contacts/phoneNumber';
 import { TABLES, type TableClientFactory } from '../storage/tableClientFactory';
 import { encodeKey } from '../storage/tableKeys';
 import {
-  SYNC_SCHEDULES, WHO_MAY_SYNC, type StoredIntegration, type SyncPolicy, type SyncSchedule, type TenantSettingsStore,
+  DEFAULT_POLICY, SYNC_SCHEDULES, WHO_MAY_SYNC, type StoredIntegration, type SyncPolicy, type SyncSchedule, type TenantSettingsStore,
 } from './tenantSettings';
 
 const ROW = { integration: 'outlook', policy: 'policy' } as const;
@@ -31,11 +33,16 @@ export class TenantSettingsRepository implements TenantSettingsStore {
       // An unreadable value falls back to the stricter choice.
       whoMaySync: WHO_MAY_SYNC.find((value) => value === row.whoMaySync) ?? 'role',
       allowedSchedules: schedulesFrom(row.allowedSchedules),
+      mergeStrategy: MERGE_STRATEGIES.find((value) => value === row.mergeStrategy) ?? DEFAULT_POLICY.mergeStrategy,
+      defaultRegion: phoneRegion(text(row.defaultRegion)) ?? DEFAULT_POLICY.defaultRegion,
     };
   }
 
   async savePolicy(tenantId: string, policy: SyncPolicy): Promise<void> {
-    await this.write(tenantId, ROW.policy, { whoMaySync: policy.whoMaySync, allowedSchedules: JSON.stringify(policy.allowedSchedules) });
+    await this.write(tenantId, ROW.policy, {
+      whoMaySync: policy.whoMaySync, allowedSchedules: JSON.stringify(policy.allowedSchedules),
+      mergeStrategy: policy.mergeStrategy, defaultRegion: policy.defaultRegion,
+    });
   }
 
   private async read(tenantId: string, rowKey: string): Promise<Record<string, unknown> | undefined> {

@@ -1,4 +1,4 @@
-import type { ContactOutcome, ImportedContact, KeptReason, StoredContact } from './contactModel';
+import type { ContactOutcome, ContactValueField, ImportedContact, KeptReason, KeptValue, MergeStrategy, StoredContact } from './contactModel';
 
 /** The decision for one contact: what to count and what to store. */
 export interface Classification {
@@ -6,10 +6,10 @@ export interface Classification {
   /** The contact as it must be stored after this change. */
   contact: StoredContact;
   /** Imported values that were not taken, and why. */
-  kept: KeptReason[];
+  kept: KeptValue[];
 }
 
-const COMPARED_FIELDS = ['folderId', 'firstName', 'lastName', 'phone', 'phoneE164', 'email'] as const;
+const COMPARED_FIELDS = ['folderId', 'firstName', 'lastName', 'companyName', 'phone', 'phoneE164', 'phoneInvalid', 'email'] as const;
 
 /** A contact seen for the first time. */
 export function newStoredContact(imported: ImportedContact, now: string): StoredContact {
@@ -25,23 +25,28 @@ export function newStoredContact(imported: ImportedContact, now: string): Stored
 }
 
 /**
- * Classifies an imported contact against what is stored. Names and folder follow the source; the phone
- * and the email follow it too, except that an empty value never overwrites a stored one and a value a
- * messaging channel uses is never overwritten. A contact deleted at the source that comes back is Updated.
+ * Classifies an imported contact against what is stored. The folder always follows the source (moves and
+ * removals are decided on it), and so does presence (a contact deleted at the source that comes back is
+ * Updated). Values follow the merge `strategy`; under every strategy an empty value never overwrites a
+ * stored one and a value a messaging channel uses is never overwritten.
  */
-export function classifyImported(stored: StoredContact | undefined, imported: ImportedContact, now: string): Classification {
+export function classifyImported(
+  stored: StoredContact | undefined, imported: ImportedContact, now: string, strategy: MergeStrategy = 'outlookWins',
+): Classification {
   if (!stored) return { outcome: 'new', contact: newStoredContact(imported, now), kept: [] };
-  const kept: KeptReason[] = [];
-  const phone = keepOrTake('phone', stored.phone, imported.phone, stored.phoneChannelBound, kept);
-  const email = keepOrTake('email', stored.email, imported.email, stored.emailChannelBound, kept);
+  const kept: KeptValue[] = [];
+  const take = (field: ContactValueField, bound = false): boolean => takeImported(field, stored, imported, bound, strategy, kept);
+  const phone = take('phone', stored.phoneChannelBound);
   const next: StoredContact = {
     ...stored,
     folderId: imported.folderId,
-    firstName: imported.firstName,
-    lastName: imported.lastName,
-    phone: phone === 'stored' ? stored.phone : imported.phone,
-    phoneE164: phone === 'stored' ? stored.phoneE164 : imported.phoneE164,
-    email: email === 'stored' ? stored.email : imported.email,
+    firstName: take('firstName') ? imported.firstName : stored.firstName,
+    lastName: take('lastName') ? imported.lastName : stored.lastName,
+    companyName: take('companyName') ? imported.companyName : stored.companyName,
+    phone: phone ? imported.phone : stored.phone,
+    phoneE164: phone ? imported.phoneE164 : stored.phoneE164,
+    phoneInvalid: phone ? imported.phoneInvalid : stored.phoneInvalid,
+    email: take('email', stored.emailChannelBound) ? imported.email : stored.email,
     deletedAtSource: false,
     deletedAtSourceAt: '',
   };
@@ -60,17 +65,23 @@ export function classifyRemoved(stored: StoredContact, now: string): Classificat
   };
 }
 
-function keepOrTake(
-  field: 'phone' | 'email', storedValue: string, importedValue: string, channelBound: boolean, kept: KeptReason[],
-): 'stored' | 'imported' {
-  if (importedValue === storedValue) return 'imported';
-  if (channelBound && storedValue !== '') {
-    kept.push(`${field}_channel_bound`);
-    return 'stored';
-  }
-  if (importedValue === '' && storedValue !== '') {
-    kept.push(`${field}_empty`);
-    return 'stored';
-  }
-  return 'imported';
+/** Whether the imported value of `field` is taken; a value not taken is added to `kept` with its reason. */
+function takeImported(
+  field: ContactValueField, stored: StoredContact, imported: ImportedContact, channelBound: boolean, strategy: MergeStrategy, kept: KeptValue[],
+): boolean {
+  const storedValue = stored[field];
+  const offered = imported[field];
+  if (offered === storedValue) return true;
+  const reason = keptReason(field, storedValue, offered, channelBound, strategy);
+  if (reason) kept.push({ field, reason, stored: storedValue, offered });
+  return !reason;
+}
+
+function keptReason(field: ContactValueField, storedValue: string, offered: string, channelBound: boolean, strategy: MergeStrategy): KeptReason | undefined {
+  if (strategy === 'newOnly') return 'merge_strategy';
+  if (storedValue === '') return undefined; // filling an empty value overwrites nothing
+  if (channelBound) return 'channel_bound';
+  // Names follow the source even when emptied (Outlook's own display falls back to the other name).
+  if (offered === '') return (field === 'firstName' || field === 'lastName') && strategy === 'outlookWins' ? undefined : 'empty_value';
+  return strategy === 'keepStored' ? 'merge_strategy' : undefined;
 }

@@ -31,7 +31,7 @@ describe('mapContact', () => {
 
   it('maps names (trimmed), id and folder, and empty strings for what is missing', () => {
     expect(mapContact({ id: 'AAMk2' }, 'F9')).toEqual({
-      id: 'AAMk2', folderId: 'F9', firstName: '', lastName: '', phone: '', phoneE164: '', email: '',
+      id: 'AAMk2', folderId: 'F9', firstName: '', lastName: '', phone: '', phoneE164: '', phoneInvalid: false, email: '', companyName: '',
     });
     expect(mapContact(base, 'F1')).toMatchObject({ id: 'AAMk1', folderId: 'F1', firstName: 'Ada', lastName: 'Lovelace' });
   });
@@ -43,6 +43,23 @@ describe('mapContact', () => {
     ['call me maybe', ''],
   ])('normalises the phone %s to E.164 %s', (raw, e164) => {
     expect(mapContact({ ...base, mobilePhone: raw }, 'F1').phoneE164).toBe(e164);
+  });
+
+  it.each<[string, string | undefined, string, boolean]>([
+    ['020 7946 0958', 'GB', '+442079460958', false],
+    ['020 7946 0958', undefined, '', true],
+    ['+44 20 7946 0958', 'US', '+442079460958', false],
+    ['0044 20 7946 0958', 'DE', '+442079460958', false],
+    ['(202) 555-0100', 'US', '+12025550100', false],
+    ['030 901820', 'DE', '+4930901820', false],
+    ['call me maybe', 'GB', '', true],
+  ])('reads %s in region %s as %s (invalid: %s), keeping the text', (raw, region, e164, invalid) => {
+    const mapped = mapContact({ ...base, mobilePhone: raw }, 'F1', region as never);
+    expect(mapped).toMatchObject({ phone: raw, phoneE164: e164, phoneInvalid: invalid });
+  });
+
+  it('maps the company name (trimmed)', () => {
+    expect(mapContact({ ...base, companyName: ' Contoso Ltd ' }, 'F1').companyName).toBe('Contoso Ltd');
   });
 
   it.each<[string, unknown]>([

@@ -1,10 +1,10 @@
 import type { Contact } from '@microsoft/microsoft-graph-types';
 import type { ImportedContact } from './contactModel';
-import { toE164 } from './phoneNumber';
+import { type CountryCode, toE164 } from './phoneNumber';
 
 /** The Graph contact properties the import reads; the delta query `$select`s exactly these. */
 export const SELECTED_CONTACT_FIELDS = [
-  'givenName', 'surname', 'mobilePhone', 'businessPhones', 'homePhones', 'emailAddresses', 'parentFolderId',
+  'givenName', 'surname', 'companyName', 'mobilePhone', 'businessPhones', 'homePhones', 'emailAddresses', 'parentFolderId',
 ] as const;
 
 /** A contact Graph sent that cannot be imported, and why. */
@@ -18,22 +18,26 @@ export class MalformedContactError extends Error {
 /**
  * Maps a Graph contact to the imported fields: names, one phone (mobile, else first non-empty business,
  * else first non-empty home), the first non-empty email address, the id and the folder.
+ * A national number is read in `region` (the tenant's default region); the phone is kept as typed.
  * Throws MalformedContactError for a contact whose shape breaks Graph's schema.
  */
-export function mapContact(contact: Contact, folderId: string): ImportedContact {
+export function mapContact(contact: Contact, folderId: string, region?: CountryCode): ImportedContact {
   const id = contact.id;
   if (typeof id !== 'string' || id.length === 0) throw new MalformedContactError('', 'contact has no id');
   const phone = firstNonEmpty([contact.mobilePhone], id, 'mobilePhone')
     || firstNonEmpty(contact.businessPhones, id, 'businessPhones')
     || firstNonEmpty(contact.homePhones, id, 'homePhones');
+  const phoneE164 = toE164(phone, region);
   return {
     id,
     folderId,
     firstName: text(contact.givenName, id, 'givenName'),
     lastName: text(contact.surname, id, 'surname'),
     phone,
-    phoneE164: toE164(phone),
+    phoneE164,
+    phoneInvalid: phone !== '' && phoneE164 === '',
     email: firstNonEmpty(emailAddresses(contact, id), id, 'emailAddresses'),
+    companyName: text(contact.companyName, id, 'companyName'),
   };
 }
 

@@ -126,6 +126,8 @@ describe('company settings and the sync policy', () => {
     ['/api/org/policy', 'whoMaySync', () => ({ whoMaySync: 'admins', allowedSchedules: [] })],
     ['/api/org/policy', 'allowedSchedules.1', () => ({ whoMaySync: 'role', allowedSchedules: ['daily', 'weekly'] })],
     ['/api/org/policy', 'allowedSchedules', () => ({ whoMaySync: 'role' })],
+    ['/api/org/policy', 'mergeStrategy', () => ({ whoMaySync: 'role', allowedSchedules: [], mergeStrategy: 'sourceWins' })],
+    ['/api/org/policy', 'defaultRegion', () => ({ whoMaySync: 'role', allowedSchedules: [], defaultRegion: 'UK' })],
   ])('PUT %s answers 400 naming %s', async (path, field, body) => {
     const admin = api.user(tenantA, { roles: ADMIN });
     const response = await api.as(admin, 'PUT', path, body(tenantA));
@@ -136,8 +138,10 @@ describe('company settings and the sync policy', () => {
   it('policy "role": refuses a sync to users without ContactSync.User, lets role holders and admins sync, and everyone read', async () => {
     const tenantId = await api.enabledTenant();
     const admin = api.user(tenantId, { roles: ADMIN });
-    expect((await api.as(admin, 'GET', '/api/org/policy')).body).toEqual({ whoMaySync: 'everyone', allowedSchedules: ['off', 'everyHours', 'daily'] });
-    const policy = { whoMaySync: 'role', allowedSchedules: ['daily'] };
+    expect((await api.as(admin, 'GET', '/api/org/policy')).body).toEqual({
+      whoMaySync: 'everyone', allowedSchedules: ['off', 'everyHours', 'daily'], mergeStrategy: 'outlookWins', defaultRegion: 'US',
+    });
+    const policy = { whoMaySync: 'role', allowedSchedules: ['daily'], mergeStrategy: 'keepStored', defaultRegion: 'GB' };
     expect((await api.as(admin, 'PUT', '/api/org/policy', policy)).body).toEqual(policy);
     expect((await api.as(admin, 'GET', '/api/org/policy')).body).toEqual(policy);
 

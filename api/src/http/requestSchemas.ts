@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { SYNC_SCHEDULES, WHO_MAY_SYNC } from '../admin/tenantSettings';
 import { isKnownTimeZone } from '../schedule/nextRun';
+import { MERGE_STRATEGIES } from '../contacts/contactModel';
+import { phoneRegion } from '../contacts/phoneNumber';
 
 /**
  * The schemas of every request body and query string the API accepts. Bodies are strict: a field the API
@@ -50,6 +52,31 @@ export const integrationBody = z.strictObject({
 export const policyBody = z.strictObject({
   whoMaySync: z.enum(WHO_MAY_SYNC),
   allowedSchedules: z.array(z.enum(SYNC_SCHEDULES)).max(SYNC_SCHEDULES.length * 2),
+  mergeStrategy: z.enum(MERGE_STRATEGIES).optional().default('outlookWins'),
+  defaultRegion: z.string().refine((code) => phoneRegion(code) !== undefined, { error: 'must be an ISO 3166 alpha-2 region code, e.g. GB' })
+    .transform((code) => code.toUpperCase()).optional().default('US'),
+});
+
+/** `PUT /api/contacts/{id}/bindings`: which of the contact's values a messaging channel uses. */
+export const bindingsBody = z.strictObject({
+  phone: z.boolean().optional(),
+  email: z.boolean().optional(),
+});
+
+/** `GET /api/contacts/lookup?number=`: an incoming number in any common format. */
+export const lookupQuery = z.object({
+  number: z.string().trim().min(3).max(40),
+});
+
+/** `GET /api/contacts/duplicates?top=`: 1–500 groups (default 100). */
+export const duplicatesQuery = z.object({
+  top: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** `GET /api/sync/history/{syncId}/changes?top=&continuationToken=`. */
+export const changesQuery = z.object({
+  top: z.coerce.number().int().min(1).max(500).default(100),
+  continuationToken: z.string().max(2000).optional(),
 });
 
 /** `DELETE /api/me/connection`: `{ eraseContacts }`, required: erasing is the user's explicit choice. */

@@ -52,7 +52,10 @@ export class TenantSettingsService {
 
   async savePolicy(caller: CallerIdentity, policy: SyncPolicy): Promise<SyncPolicy> {
     requireAdmin(caller);
-    const saved: SyncPolicy = { whoMaySync: policy.whoMaySync, allowedSchedules: [...new Set(policy.allowedSchedules)] };
+    const saved: SyncPolicy = {
+      whoMaySync: policy.whoMaySync, allowedSchedules: [...new Set(policy.allowedSchedules)],
+      mergeStrategy: policy.mergeStrategy, defaultRegion: policy.defaultRegion,
+    };
     await this.deps.store.savePolicy(caller.tenantId, saved);
     return saved;
   }

@@ -43,22 +43,29 @@ export class ContactDirectory {
    * Marks which stored values a messaging channel uses; a sync never overwrites those.
    * (Set by the host platform when a channel starts using a number or an address.)
    */
-  async setChannelBinding(mailbox: MailboxRef, contactId: string, binding: { phone?: boolean; email?: boolean }): Promise<void> {
+  async setChannelBinding(mailbox: MailboxRef, contactId: string, binding: { phone?: boolean; email?: boolean }): Promise<StoredContact> {
     const partitionKey = mailboxPartitionKey(mailbox);
     const rowKey = contactRowKey(contactId);
-    try {
-      const entity = await this.client.getEntity(partitionKey, rowKey);
-      await this.client.updateEntity({
-        partitionKey, rowKey,
-        ...(binding.phone === undefined ? {} : { phoneChannelBound: binding.phone }),
-        ...(binding.email === undefined ? {} : { emailChannelBound: binding.email }),
-      }, 'Merge', { etag: entity.etag });
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) throw new AppError('not_found', 'No such contact in this mailbox.');
-      throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const entity = await this.client.getEntity(partitionKey, rowKey);
+        const marks = {
+          ...(binding.phone === undefined ? {} : { phoneChannelBound: binding.phone }),
+          ...(binding.email === undefined ? {} : { emailChannelBound: binding.email }),
+        };
+        // Only if the row is still as read: a sync that wrote it in between is not undone, nor is the mark lost.
+        await this.client.updateEntity({ partitionKey, rowKey, ...marks }, 'Merge', { etag: entity.etag });
+        return fromContactEntity({ ...entity, ...marks }).contact;
+      } catch (error) {
+        if (error instanceof RestError && error.statusCode === 404) throw new AppError('not_found', 'No such contact in this mailbox.');
+        if (!(error instanceof RestError && error.statusCode === 412) || attempt >= BINDING_ATTEMPTS) throw error;
+      }
     }
   }
 }
+
+/** A binding read and written again this often when a sync keeps changing the contact meanwhile. */
+const BINDING_ATTEMPTS = 5;
 
 function matches(contact: StoredContact, needle: string, digits: string): boolean {
   const text = `${contact.firstName} ${contact.lastName}\n${contact.email}\n${contact.phone}`.toLowerCase();

@@ -24,7 +24,7 @@ export interface ContactRow {
 
 /** Imported text fields are cut to this length: far below Table's 32K-char property limit. */
 export const MAX_FIELD_LENGTH = 1024;
-const TEXT_FIELDS = ['firstName', 'lastName', 'phone', 'email'] as const;
+const TEXT_FIELDS = ['firstName', 'lastName', 'companyName', 'phone', 'email'] as const;
 
 export function contactRowKey(contactId: string): string {
   return ROW_PREFIX.contact + encodeKey(contactId);
@@ -84,7 +84,9 @@ export function fromContactEntity(entity: Record<string, unknown>): ContactRow {
     lastName: str(entity.lastName),
     phone: str(entity.phone),
     phoneE164: str(entity.phoneE164),
+    phoneInvalid: entity.phoneInvalid === true,
     email: str(entity.email),
+    companyName: str(entity.companyName),
     phoneChannelBound: entity.phoneChannelBound === true,
     emailChannelBound: entity.emailChannelBound === true,
     deletedAtSource: entity.deletedAtSource === true,

@@ -59,12 +59,13 @@ export class MailboxStore {
   readonly partitionKey: string;
   private fence?: PartitionFence;
 
-  constructor(private readonly client: TableClient, mailbox: MailboxRef, readonly meter: TableWriteMeter) {
+  /** `indexTable`: where the transactions' lead rows (the phonebook's index) go; the contacts table when unset. */
+  constructor(private readonly client: TableClient, mailbox: MailboxRef, readonly meter: TableWriteMeter, private readonly indexTable?: TableClient) {
     this.partitionKey = mailboxPartitionKey(mailbox);
   }
 
   transaction(): PartitionTransaction {
-    return new PartitionTransaction(this.client, this.meter, this.fence);
+    return new PartitionTransaction(this.client, this.meter, this.fence, this.indexTable);
   }
 
   /**

@@ -9,6 +9,8 @@ export const TABLES = {
   integrations: 'integrations',
   /** The schedule index: PartitionKey due bucket, RowKey mailbox (api/src/schedule/scheduleStore.ts). */
   schedules: 'schedules',
+  /** The phonebook's index: PartitionKey = the mailbox partition key (erased with the mailbox). */
+  phonebook: 'phonebook',
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
@@ -18,7 +20,7 @@ export type TableName = (typeof TABLES)[keyof typeof TABLES];
  * user's data deletes their partition in each. A module that adds such a table lists it here; tables keyed
  * otherwise register a `MailboxEraser` (services/mailboxErasure.ts) instead.
  */
-export const MAILBOX_TABLES: readonly TableName[] = [TABLES.contacts, TABLES.syncs, TABLES.leases];
+export const MAILBOX_TABLES: readonly TableName[] = [TABLES.contacts, TABLES.syncs, TABLES.leases, TABLES.phonebook];
 
 /** Makes TableClients from one storage connection string; creates each table once per process. */
 export class TableClientFactory {

@@ -56,8 +56,12 @@ export function mailboxPartitionKey(mailbox: MailboxRef): string {
   return `${encodeKey(mailbox.tenantId)}|${encodeKey(mailbox.userId)}`;
 }
 
-/** Row key kinds that share a mailbox's partition in the contacts table. */
-export const ROW_PREFIX = { contact: 'c:', folder: 'f:', removal: 'r:' } as const;
+/**
+ * Row key kinds that share a mailbox's partition in the contacts table (so erasing the partition erases
+ * them all): contacts, folder states, removal markers, and the phonebook's change log (`h:`) and its index of
+ * words, numbers and email addresses (`x:`).
+ */
+export const ROW_PREFIX = { contact: 'c:', folder: 'f:', removal: 'r:', change: 'h:', index: 'x:' } as const;
 
 /** An OData filter for every row of one kind in a partition (a RowKey range, served from the index). */
 export function rowKindFilter(partitionKey: string, prefix: string): string {

@@ -1,4 +1,5 @@
 import { classifyRemoved } from '../contacts/classifyContact';
+import { stageContactWrite } from '../phonebook/phonebookWriter';
 import { toContactEntity } from '../storage/contactEntity';
 import { PartitionFence } from '../storage/partitionFence';
 import type { ContactRow } from '../storage/contactEntity';
@@ -6,8 +7,8 @@ import type { RemovalMarker } from '../storage/mailboxStore';
 import type { SyncRun } from './pageImporter';
 import { END_UNIT, decideRemoval, seenBeforeRestart } from './removalDecision';
 
-/** Each decision writes the contact and its marker: two actions. */
-const DECISIONS_PER_TRANSACTION = Math.floor(PartitionFence.capacity / 2);
+/** Each decision writes the contact, its change-log entry and its marker: three actions. */
+const DECISIONS_PER_TRANSACTION = Math.floor(PartitionFence.capacity / 3);
 
 /** A folder whose stored contacts the sync did not see are gone from it (decided in the end phase). */
 export interface UnseenFolder {
@@ -68,11 +69,14 @@ async function decide(run: SyncRun, markers: RemovalMarker[], tally: Tally): Pro
   for (const marker of markers) {
     const row = rows.get(marker.contactId);
     const outcome = decideRemoval(marker, row, run.syncId);
-    if (row?.etag && outcome === 'deleted') {
-      const { contact } = classifyRemoved(row.contact, run.now());
-      transaction.update(toContactEntity(run.store.partitionKey, contact, { syncId: run.syncId, unit: END_UNIT, outcome: 'deleted' }), row.etag);
-    }
-    transaction.upsert(run.store.removalMarkerEntity(run.syncId, { ...marker, outcome }));
+    transaction.together(() => {
+      if (row?.etag && outcome === 'deleted') {
+        const decision = classifyRemoved(row.contact, run.now());
+        const entity = toContactEntity(run.store.partitionKey, decision.contact, { syncId: run.syncId, unit: END_UNIT, outcome: 'deleted' });
+        stageContactWrite(transaction, { syncId: run.syncId, unit: END_UNIT, entity, etag: row.etag, before: row.contact, decision });
+      }
+      transaction.upsert(run.store.removalMarkerEntity(run.syncId, { ...marker, outcome }));
+    });
     decided.push({ ...marker, outcome });
   }
   await transaction.commit();

@@ -94,8 +94,11 @@ async function storePage(run: SyncRun, state: FolderState, page: DeltaPage, opti
 
 /** The contact behind a refused entity; undefined for a checkpoint or a marker (those cannot be left out). */
 function refusedContactId(error: EntityRefusedError): string | undefined {
-  const { rowKey, id } = error.entity;
-  return rowKey.startsWith(ROW_PREFIX.contact) && typeof id === 'string' ? id : undefined;
+  const { rowKey, id, contactId } = error.entity;
+  if (rowKey.startsWith(ROW_PREFIX.contact) && typeof id === 'string') return id;
+  // The phonebook's rows of a contact (its index and change-log rows) carry its id too.
+  const phonebookRow = rowKey.startsWith(ROW_PREFIX.index) || rowKey.startsWith(ROW_PREFIX.change);
+  return phonebookRow && typeof contactId === 'string' ? contactId : undefined;
 }
 
 /**

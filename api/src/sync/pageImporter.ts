@@ -2,6 +2,9 @@ import type { Contact } from '@microsoft/microsoft-graph-types';
 import { type Classification, classifyImported } from '../contacts/classifyContact';
 import type { ImportedContact } from '../contacts/contactModel';
 import { MalformedContactError, mapContact } from '../contacts/mapContact';
+import { phoneRegion } from '../contacts/phoneNumber';
+import { type ImportPolicy, OUTLOOK_WINS } from '../phonebook/importPolicy';
+import { stageContactWrite } from '../phonebook/phonebookWriter';
 import type { DeltaPage } from '../graph/contactSource';
 import { type ContactRow, fitToTableLimits, toContactEntity, unstorableReason } from '../storage/contactEntity';
 import type { FolderState, MailboxStore } from '../storage/mailboxStore';
@@ -23,6 +26,8 @@ export interface SyncRun {
   mayHaveMarkers: boolean;
   /** Each folder's round as last stored, once the rounds are planned (problem counts come from here). */
   rounds?: Map<string, FolderState>;
+  /** The tenant's import rules (merge strategy, phone region), read once per sync; today's rules when absent. */
+  policy?: ImportPolicy;
 }
 
 /**
@@ -38,7 +43,7 @@ export async function importPage(
   if (isUntouchedFolder(state, page, run.now())) return { ...state, nextLink: '', roundDone: true };
   const unit = `${state.folderId}#${state.pagesDone + 1}`;
   const problems: SyncProblem[] = [];
-  const imported = mapPage(page.contacts, state.folderId, refused, problems);
+  const imported = mapPage(page.contacts, state.folderId, refused, problems, run.policy);
   const removed = page.removedIds.filter((id) => !imported.has(id));
   const stored = optimistic ? new Map<string, ContactRow>() : await run.store.readContacts([...imported.keys(), ...removed]);
   const counts = zeroCounts();
@@ -79,12 +84,15 @@ function isUntouchedFolder(state: FolderState, page: DeltaPage, now: string): bo
 }
 
 /** The page's contacts that can be imported, by id; the others are added to `problems` (skipped). */
-function mapPage(contacts: Contact[], folderId: string, refused: ReadonlyMap<string, string>, problems: SyncProblem[]): Map<string, ImportedContact> {
+function mapPage(
+  contacts: Contact[], folderId: string, refused: ReadonlyMap<string, string>, problems: SyncProblem[], policy = OUTLOOK_WINS,
+): Map<string, ImportedContact> {
   const imported = new Map<string, ImportedContact>();
+  const region = phoneRegion(policy.defaultRegion);
   for (const contact of contacts) {
     let mapped: ImportedContact;
     try {
-      mapped = mapContact(contact, folderId);
+      mapped = mapContact(contact, folderId, region);
     } catch (error) {
       if (!(error instanceof MalformedContactError)) throw error;
       problems.push({ code: 'malformed_contact', message: error.message, contactId: error.contactId || undefined });
@@ -110,7 +118,7 @@ interface PageTally {
 function stageImported(
   run: SyncRun, transaction: PartitionTransaction, imported: ImportedContact, row: ContactRow | undefined, unit: string, tally: PageTally,
 ): void {
-  const decision = classify(row, imported, run.now());
+  const decision = classify(row, imported, run.now(), run.policy);
   const { contact } = decision;
   const earlier = row?.stamp?.syncId === run.syncId ? row.stamp : undefined;
   // Replayed page after a crash: count what the first attempt wrote. Seen earlier in this sync: counted then.
@@ -131,14 +139,13 @@ function stageImported(
   if (decision.outcome === 'unchanged' && earlier && !restamp) return;
   const stamp = earlier && restamp ? { ...earlier, unit, countedUnit: earlier.countedUnit ?? earlier.unit } : earlier ?? { syncId: run.syncId, unit, outcome: decision.outcome };
   const entity = toContactEntity(run.store.partitionKey, contact, stamp);
-  if (row?.etag) transaction.update(entity, row.etag);
-  else transaction.create(entity);
+  stageContactWrite(transaction, { syncId: run.syncId, unit, entity, etag: row?.etag, before: row?.contact, decision });
 }
 
 /** Classifies the contact as it would be stored (fitted to Table limits) against the stored row. */
-function classify(row: ContactRow | undefined, imported: ImportedContact, now: string): Classification {
+function classify(row: ContactRow | undefined, imported: ImportedContact, now: string, policy = OUTLOOK_WINS): Classification {
   const fitted = fitToTableLimits(imported);
-  const decision = classifyImported(row?.contact, fitted.contact, now);
+  const decision = classifyImported(row?.contact, fitted.contact, now, policy.mergeStrategy);
   if (decision.contact.truncatedFields === fitted.truncatedFields) return decision;
   // The same stored values with different cuts: the source changed (a field now fits, or now does not).
   return { ...decision, outcome: decision.outcome === 'unchanged' ? 'updated' : decision.outcome,

@@ -7,7 +7,7 @@ const SYNC = 'sync-2';
 function row(folderId: string, stamp?: { syncId: string; unit: string }, deletedAtSource = false): ContactRow {
   return {
     contact: {
-      id: 'C', folderId, firstName: 'A', lastName: '', phone: '', phoneE164: '', email: '', phoneChannelBound: false,
+      id: 'C', folderId, firstName: 'A', lastName: '', phone: '', phoneE164: '', phoneInvalid: false, email: '', companyName: '', phoneChannelBound: false,
       emailChannelBound: false, deletedAtSource, deletedAtSourceAt: '', lastChangedAt: '', truncatedFields: '',
     },
     stamp: stamp && { ...stamp, outcome: 'unchanged' },

@@ -12,6 +12,7 @@ import { type UnseenFolder, runEndPhase } from './endPhase';
 import { withFirstPagesFetched } from './firstPages';
 import { currentFolders, renameFolderStates } from './folderListing';
 import { type PageStored, SyncStoppedError, planRound, runFolderRound } from './folderRound';
+import type { ImportPolicy } from '../phonebook/importPolicy';
 import type { SyncRun } from './pageImporter';
 import { type SyncCounts, addCounts, zeroCounts } from './syncCounts';
 import { mergeProblemSample, syncProblemCounts } from './syncProblems';
@@ -47,6 +48,8 @@ export interface SyncDependencies {
   openSource(mailbox: MailboxRef): Promise<ContactSource>;
   leases(meter: TableWriteMeter): Promise<SyncLeaseRepository>;
   history(meter: TableWriteMeter): Promise<SyncHistoryRepository>;
+  /** The tenant's import rules (admin policy), read once per attempt; today's rules when absent. */
+  importPolicy?(mailbox: MailboxRef): Promise<ImportPolicy>;
   /** Folder rounds run side by side; Graph requests are capped separately (4 per mailbox). */
   folderConcurrency?: number;
   now?: () => Date;
@@ -102,7 +105,8 @@ export class SyncService {
     // Fenced before any checkpoint is read: an earlier worker of this mailbox can write nothing from here on.
     // With the lease's generation: a worker frozen since it took the lease cannot take a newer fence back.
     await store.takeFence(lease.row.holder, lease.row.syncId, () => lease.check(), lease.row.generation);
-    const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: reopened };
+    const policy = await this.deps.importPolicy?.(request.mailbox);
+    const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: reopened, policy };
     stop.watch(run);
     let source: ContactSource | undefined;
     let failure: AppError | undefined;

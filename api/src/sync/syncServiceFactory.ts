@@ -2,6 +2,8 @@ import type { SyncConfig } from '../config';
 import type { MailboxRef } from '../contacts/contactModel';
 import { GraphContactSource } from '../graph/graphContactSource';
 import { type GraphTokenProvider, createGraphClient } from '../graph/graphClientFactory';
+import { TenantSettingsRepository } from '../admin/tenantSettingsRepository';
+import { importPolicyOf } from '../phonebook/importPolicy';
 import { MailboxStore } from '../storage/mailboxStore';
 import { SummarizingHistoryRepository } from '../storage/summarizingHistory';
 import { SyncLeaseRepository } from '../storage/syncLeaseRepository';
@@ -25,7 +27,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const tables = options.tables ?? new TableClientFactory(config.storageConnection, config.tablePrefix);
   const users = new UserRowStore(tables);
   return new SyncService({
-    openStore: async (mailbox, meter) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter),
+    openStore: async (mailbox, meter) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter, await tables.get(TABLES.phonebook)),
     openSource: async (mailbox) => {
       const getToken = options.tokenFor(mailbox);
       // A token failure (reconnect_needed) surfaces here with its code; inside the Graph SDK it would be
@@ -42,5 +44,6 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     leases: async (meter) => new SyncLeaseRepository(await tables.get(TABLES.leases), meter, options.leaseMs ?? config.syncLeaseMs),
     // Each history save also keeps the user's last-sync summary (the health view, GET /api/me).
     history: async (meter) => new SummarizingHistoryRepository(await tables.get(TABLES.syncs), meter, users, console),
+    importPolicy: async (mailbox) => importPolicyOf(await new TenantSettingsRepository(tables).getPolicy(mailbox.tenantId)),
   });
 }

@@ -10,6 +10,7 @@ import { renderDiagnosis } from './diagnosisReport';
 import { type FolderCostRow, renderFolderCost, runFolderCostScenario } from './folderCost';
 import { planChanges, seedBenchMailbox } from './mailboxPlan';
 import { renderScheduleBench, runScheduleBench } from './scheduleBench';
+import { renderPhonebook, runPhonebookBench } from './phonebookBench';
 import { type ScenarioContext, type ScenarioResult, runIncrementalScenario, runInitialScenario } from './scenarios';
 import { runTabBench } from './tabBench';
 
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const cpuProfileDir = options.profile ? mkdtempSync(path.join(os.tmpdir(), 'contact-sync-bench-')) : undefined;
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const engine = engineVersion();
+  if (options.only === 'phonebook') return runPhonebookOnly(options, log, engine);
   const { results, folderCost } = await withBenchServices(async (services) => {
     const ctx: ScenarioContext = { services, repeat: options.repeat, cpuProfileDir, log };
     const folderRows = options.only === 'contacts' ? [] : await runFolderCostScenario(ctx, options.seed);
@@ -40,6 +42,15 @@ async function main(): Promise<void> {
   console.log(`\nResults written to ${path.relative(process.cwd(), out) || out}`);
   if (cpuProfileDir) console.log(renderDiagnosis(cpuProfileDir, results));
   if (options.only === 'all') await runTabBench();
+}
+
+/** `--only phonebook`: search and lookup latency beside the floor, and the import's transactions per page. */
+async function runPhonebookOnly(options: BenchOptions, log: (line: string) => void, engine: object): Promise<void> {
+  const figures = await withBenchServices((services) => runPhonebookBench(services, options.phonebookSize, options.seed, log));
+  console.log(`\n${renderPhonebook(figures)}`);
+  const out = path.resolve(REPO_ROOT, options.out);
+  writeFileSync(out, `${JSON.stringify({ generatedAt: new Date().toISOString(), engine, options, phonebook: figures }, null, 2)}\n`);
+  console.log(`\nResults written to ${path.relative(process.cwd(), out) || out}`);
 }
 
 async function runScenarios(ctx: ScenarioContext, options: BenchOptions): Promise<ScenarioResult[]> {

@@ -16,11 +16,13 @@ export interface BenchOptions {
   /** Where the JSON results go. */
   out: string;
   /** Which scenarios run: the contact-count ones, the folder-count ones (Graph requests by folders), or both. */
-  only: 'all' | 'contacts' | 'folders' | 'schedule';
+  only: 'all' | 'contacts' | 'folders' | 'schedule' | 'phonebook';
   /** `--only schedule`: users with a schedule (default 100; the issue's full size is 1,000). */
   users: number;
   /** `--only schedule`: contacts in each user's mailbox (default 1,000). */
   userContacts: number;
+  /** Contacts in the phonebook scenario's mailbox (default 10,000; 100,000 is the issue's size). */
+  phonebookSize: number;
 }
 
 /** Usage text. */
@@ -31,12 +33,14 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--repeat n] [--folders 
   --seed n      mailbox generator seed (default 1)
   --profile     --cpu-prof every measured run and print the hot spots
   --out file    JSON results (default bench-results.json in the repo root)
-  --only which  contacts (the timed contact-count scenarios) or folders (Graph requests and round trips for
-                1, 8 and 50 folders, first and incremental sync), or schedule (scheduled syncs of many
-                users: planner, queue throughput, Graph requests per user, beside a floor); default
-                contacts and folders (schedule runs only when asked)
+  --only which  contacts (the timed contact-count scenarios), folders (Graph requests and round trips for
+                1, 8 and 50 folders, first and incremental sync), schedule (scheduled syncs of many users:
+                planner, queue throughput, Graph requests per user, beside a floor) or phonebook (search and
+                caller lookup latency beside a point read, and the import's table transactions per page);
+                default contacts and folders (schedule and phonebook run only when asked)
   --users n          schedule: users (default 100; the full-size run is --users 1000)
-  --user-contacts n  schedule: contacts per user (default 1000), 5 % of them changed before each round`;
+  --user-contacts n  schedule: contacts per user (default 1000), 5 % of them changed before each round
+  --phonebook-size n  contacts in the phonebook scenario (default 10000; 100000 takes ~10x longer to seed)`;
 
 /** Parses and checks the options; a bad one throws a message that names it. */
 export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
@@ -46,7 +50,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
       quick: { type: 'boolean', default: false }, repeat: { type: 'string' }, folders: { type: 'string', default: '8' },
       seed: { type: 'string', default: '1' }, profile: { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench-results.json' }, help: { type: 'boolean', default: false },
-      only: { type: 'string', default: 'all' },
+      only: { type: 'string', default: 'all' }, 'phonebook-size': { type: 'string', default: '10000' },
       users: { type: 'string', default: '100' }, 'user-contacts': { type: 'string', default: '1000' },
     },
   });
@@ -59,9 +63,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     repeat: whole(values.repeat ?? (values.quick ? '1' : '2'), '--repeat', 1),
     profile: values.profile,
     out: values.out,
-    only: oneOf(values.only, '--only', ['all', 'contacts', 'folders', 'schedule'] as const),
+    only: oneOf(values.only, '--only', ['all', 'contacts', 'folders', 'schedule', 'phonebook'] as const),
     users: whole(values.users, '--users', 1),
     userContacts: whole(values['user-contacts'], '--user-contacts', 20),
+    phonebookSize: whole(values['phonebook-size'], '--phonebook-size', 100),
   };
 }
 

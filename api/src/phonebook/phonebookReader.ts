@@ -1,0 +1,92 @@
+import { RestError, type TableClient } from '@azure/data-tables';
+import type { MailboxRef, StoredContact } from '../contacts/contactModel';
+import { contactRowKey, fromContactEntity } from '../storage/contactEntity';
+import { decodeKey, mailboxPartitionKey, rowKindFilter } from '../storage/tableKeys';
+import type { ContactChange } from './changeLog';
+import { changeFromRow, changeRowPrefix, indexEntryOf, indexRowPrefix } from './phonebookRows';
+
+/** One index row as read: its key (decoded) and its contact. */
+export interface IndexEntry {
+  key: string;
+  contactId: string;
+}
+
+/** At most this many index rows are read for one query word (a very short word matches many). */
+export const MAX_ROWS_PER_KEY = 20_000;
+const READ_CONCURRENCY = 16;
+
+/** Keyed reads of a mailbox's phonebook rows and of its contacts (never a scan of the partition). */
+export class PhonebookReader {
+  readonly partitionKey: string;
+
+  /** `client`: the contacts table (contacts, change log); `index`: the phonebook table. */
+  constructor(private readonly client: TableClient, mailbox: MailboxRef, private readonly index: TableClient = client) {
+    this.partitionKey = mailboxPartitionKey(mailbox);
+  }
+
+  /** One page of a sync's change log, in the order the sync wrote it. */
+  async changes(syncId: string, top: number, continuationToken?: string): Promise<{ changes: ContactChange[]; continuationToken?: string }> {
+    const pages = this.client.listEntities({ queryOptions: { filter: this.rangeFilter(changeRowPrefix(syncId)) } })
+      .byPage({ maxPageSize: top, continuationToken });
+    for await (const page of pages) {
+      return { changes: page.map(changeFromRow), continuationToken: page.continuationToken };
+    }
+    return { changes: [] };
+  }
+
+  /** The contacts under exactly `key` (one key range). */
+  indexKey(key: string): Promise<IndexEntry[]> {
+    return this.indexRows(`${indexRowPrefix(key)}|`, MAX_ROWS_PER_KEY);
+  }
+
+  /** The contacts under index keys that start with `keyPrefix` (one key range). */
+  indexRange(keyPrefix: string, limit = MAX_ROWS_PER_KEY): Promise<IndexEntry[]> {
+    return this.indexRows(indexRowPrefix(keyPrefix), limit);
+  }
+
+  private async indexRows(rowKeyPrefix: string, limit: number): Promise<IndexEntry[]> {
+    const entries: IndexEntry[] = [];
+    const rows = this.index.listEntities({ queryOptions: { filter: this.rangeFilter(rowKeyPrefix), select: ['RowKey', 'contactId'] } });
+    for await (const row of rows) {
+      const entry = indexEntryOf(row);
+      entries.push({ key: safeDecode(entry.key), contactId: entry.contactId });
+      if (entries.length >= limit) break;
+    }
+    return entries;
+  }
+
+  /** Point reads of the given contacts; those not stored are left out. */
+  async contacts(ids: Iterable<string>): Promise<Map<string, StoredContact>> {
+    const found = new Map<string, StoredContact>();
+    const pending = [...new Set(ids)].reverse();
+    const worker = async (): Promise<void> => {
+      for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+        const contact = await this.contact(id);
+        if (contact) found.set(id, contact);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, pending.length) }, worker));
+    return found;
+  }
+
+  async contact(id: string): Promise<StoredContact | undefined> {
+    try {
+      return fromContactEntity(await this.client.getEntity(this.partitionKey, contactRowKey(id))).contact;
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  private rangeFilter(prefix: string): string {
+    return rowKindFilter(this.partitionKey, prefix);
+  }
+}
+
+function safeDecode(key: string): string {
+  try {
+    return decodeKey(key);
+  } catch {
+    return key; // a hashed key (a very long address): compared as it is
+  }
+}
