@@ -77,7 +77,7 @@ export function appServices(): AppServices {
 export function composeServices(env: Env): AppServices {
   const syncConfig = loadSyncConfig(env);
   const identityConfig = loadIdentityConfig(env);
-  const tables = new TableClientFactory(syncConfig.storageConnection, syncConfig.tablePrefix);
+  const tables = new TableClientFactory(syncConfig.storage, syncConfig.tablePrefix);
   const settings = new TenantSettingsRepository(tables);
   const isTenantAllowed = createTenantAllowList(identityConfig.allowedTenants);
   const gate = createTenantGate(settings, { isAllowed: isTenantAllowed });
@@ -92,8 +92,8 @@ export function composeServices(env: Env): AppServices {
     tokenFor: (mailbox) => reusedToken(() => identity.broker.tokenForBackground(mailbox.tenantId, mailbox.userId)),
   });
   const users = new UserRowStore(tables);
-  const results = StorageSyncResultQueue.fromConnectionString(syncConfig.storageConnection, readSyncResultsQueueName(env));
-  const queue = StorageSyncJobQueue.fromConnectionString(syncConfig.storageConnection, syncConfig.syncQueueName);
+  const results = StorageSyncResultQueue.forAccount(syncConfig.storage, readSyncResultsQueueName(env));
+  const queue = StorageSyncJobQueue.forAccount(syncConfig.storage, syncConfig.syncQueueName);
   const scheduleStore = async () => new ScheduleStore(await tables.get(TABLES.users), await tables.get(TABLES.schedules));
   const schedules = new ScheduleService({ store: scheduleStore, settings, broker: identity.broker });
   const scheduleEraser = new ScheduleEraser(scheduleStore);

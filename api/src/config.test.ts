@@ -120,3 +120,27 @@ describe('SYNC_RESULTS_QUEUE_NAME', () => {
     else expect(readSyncResultsQueueName(env)).toBe(expected);
   });
 });
+
+describe('the storage account', () => {
+  const TABLES_URI = 'https://contososync.table.core.windows.net/';
+  const QUEUES_URI = 'https://contososync.queue.core.windows.net/';
+
+  it('takes a connection string as it is', () => {
+    expect(loadSyncConfig(storage).storage).toEqual({ kind: 'connectionString', connectionString: 'UseDevelopmentStorage=true' });
+  });
+
+  it('reaches the account by managed identity with the runtime\'s identity-based settings (no account key)', () => {
+    const config = loadSyncConfig({ AzureWebJobsStorage__tableServiceUri: TABLES_URI, AzureWebJobsStorage__queueServiceUri: QUEUES_URI });
+    expect(config.storage).toEqual({ kind: 'identity', tableServiceUri: TABLES_URI, queueServiceUri: QUEUES_URI });
+  });
+
+  it.each([
+    [{}, 'AzureWebJobsStorage'],
+    [{ AzureWebJobsStorage: 'not a connection string' }, 'AzureWebJobsStorage'],
+    [{ AzureWebJobsStorage__tableServiceUri: TABLES_URI }, 'AzureWebJobsStorage__queueServiceUri'],
+    [{ AzureWebJobsStorage__queueServiceUri: QUEUES_URI }, 'AzureWebJobsStorage__tableServiceUri'],
+    [{ AzureWebJobsStorage__tableServiceUri: 'http://contososync.table.core.windows.net/', AzureWebJobsStorage__queueServiceUri: QUEUES_URI }, 'AzureWebJobsStorage__tableServiceUri'],
+  ])('refuses %p, naming %s', (env, setting) => {
+    expect(settingRefused(() => loadSyncConfig(env))).toBe(setting);
+  });
+});

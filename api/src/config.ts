@@ -1,4 +1,5 @@
 import { AppError } from './errors/appError';
+import { type StorageAccount, connectionStringAccount } from './storage/storageAccount';
 
 /**
  * Every setting the API reads, in one place. Each is read once, checked, and a wrong or missing one
@@ -14,6 +15,12 @@ type Env = Record<string, string | undefined>;
 export interface SyncConfig {
   /** `AzureWebJobsStorage`: Table Storage and Queues. */
   storageConnection: string;
+  /**
+   * The storage account: `storageConnection`, or (when `AzureWebJobsStorage` is unset) the Functions app's
+   * managed identity with `AzureWebJobsStorage__tableServiceUri` and `AzureWebJobsStorage__queueServiceUri`,
+   * the identity-based settings the runtime itself uses (what the Bicep sets; account keys are off there).
+   */
+  storage: StorageAccount;
   /** `TABLE_PREFIX`: prefix of every table name ('' in production). */
   tablePrefix: string;
   /** `GRAPH_BASE_URL`: default `https://graph.microsoft.com/v1.0`. */
@@ -72,11 +79,8 @@ export interface RateLimitConfig {
 
 export function loadSyncConfig(env: Env = process.env): SyncConfig {
   const local = isLocal(env);
-  const storageConnection = env.AzureWebJobsStorage ?? (local ? AZURITE_DEV_CONNECTION : undefined);
-  if (!storageConnection) fail('AzureWebJobsStorage', 'is not set; give the storage account connection string');
-  if (!/AccountName=|UseDevelopmentStorage=true|TableEndpoint=/i.test(storageConnection)) {
-    fail('AzureWebJobsStorage', 'is not a storage connection string');
-  }
+  const storage = readStorageAccount(env, local);
+  const storageConnection = storage.kind === 'connectionString' ? storage.connectionString : '';
   const graphBaseUrl = (env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
   if (!isServiceUrl(graphBaseUrl)) fail('GRAPH_BASE_URL', `must be an https URL such as https://graph.microsoft.com/v1.0${LOOPBACK_NOTE}`);
   const graphMaxConcurrency = Number(env.GRAPH_MAX_CONCURRENCY ?? '4');
@@ -92,9 +96,27 @@ export function loadSyncConfig(env: Env = process.env): SyncConfig {
   // The budget must leave a page's Graph retries and the end phase inside the 10-minute function timeout.
   const syncTimeBudgetMs = readMs(env, 'SYNC_TIME_BUDGET_MS', SYNC_TIMING_DEFAULTS.timeBudgetMs, 1_000, 7 * 60_000);
   return {
-    storageConnection, tablePrefix, graphBaseUrl, graphAccessToken, graphMaxConcurrency, syncQueueName,
+    storageConnection, storage, tablePrefix, graphBaseUrl, graphAccessToken, graphMaxConcurrency, syncQueueName,
     graphMaxRetryAfterSeconds, syncLeaseMs, syncTimeBudgetMs,
   };
+}
+
+/** `AzureWebJobsStorage` (a connection string), else the identity-based `AzureWebJobsStorage__*ServiceUri` pair. */
+function readStorageAccount(env: Env, local: boolean): StorageAccount {
+  const connectionString = env.AzureWebJobsStorage ?? (local && !env.AzureWebJobsStorage__tableServiceUri ? AZURITE_DEV_CONNECTION : undefined);
+  if (connectionString !== undefined) {
+    if (!/AccountName=|UseDevelopmentStorage=true|TableEndpoint=/i.test(connectionString)) fail('AzureWebJobsStorage', 'is not a storage connection string');
+    return connectionStringAccount(connectionString);
+  }
+  const tableServiceUri = env.AzureWebJobsStorage__tableServiceUri;
+  const queueServiceUri = env.AzureWebJobsStorage__queueServiceUri;
+  if (!tableServiceUri && !queueServiceUri) {
+    fail('AzureWebJobsStorage', 'is not set; give the storage account connection string, or AzureWebJobsStorage__tableServiceUri and AzureWebJobsStorage__queueServiceUri for the managed identity');
+  }
+  for (const [name, value] of [['AzureWebJobsStorage__tableServiceUri', tableServiceUri], ['AzureWebJobsStorage__queueServiceUri', queueServiceUri]] as const) {
+    if (!value || !value.startsWith('https://')) fail(name, 'must be the https endpoint of the storage account (its managed identity reaches it)');
+  }
+  return { kind: 'identity', tableServiceUri: tableServiceUri as string, queueServiceUri: queueServiceUri as string };
 }
 
 /** A whole number of milliseconds from `min` to `max`, or the default when unset. */

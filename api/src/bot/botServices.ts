@@ -31,7 +31,7 @@ function composeBot(env: Env): BotServices {
   const config = loadBotConfig(env);
   const syncConfig = loadSyncConfig(env);
   const transport = createBotFrameworkTransport(config);
-  const conversations = new TableConversationStore(new TableClientFactory(syncConfig.storageConnection, syncConfig.tablePrefix));
+  const conversations = new TableConversationStore(new TableClientFactory(syncConfig.storage, syncConfig.tablePrefix));
   const tabUrl = contactsTabUrl(config.teamsAppId);
   return {
     transport,

@@ -7,7 +7,7 @@ import { parseMailboxArgs, runCli } from './cliArgs';
 void runCli(async () => {
   const mailbox = parseMailboxArgs(process.argv.slice(2));
   const config = loadSyncConfig();
-  const tables = new TableClientFactory(config.storageConnection, config.tablePrefix);
+  const tables = new TableClientFactory(config.storage, config.tablePrefix);
   const directory = new ContactDirectory(await tables.get(TABLES.contacts));
   const contacts = [];
   for await (const contact of directory.all(mailbox)) contacts.push(contact);

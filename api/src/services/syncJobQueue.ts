@@ -1,4 +1,5 @@
-import { QueueClient } from '@azure/storage-queue';
+import type { QueueClient } from '@azure/storage-queue';
+import { type StorageAccount, queueClient } from '../storage/storageAccount';
 import { z } from 'zod';
 
 /** A sync job on the sync queue: whose mailbox, how, and the reserved sync id when there is one. */
@@ -29,8 +30,8 @@ export class StorageSyncJobQueue implements SyncJobQueue {
 
   constructor(private readonly client: QueueClient) {}
 
-  static fromConnectionString(connectionString: string, queueName: string): StorageSyncJobQueue {
-    return new StorageSyncJobQueue(new QueueClient(connectionString, queueName));
+  static forAccount(account: StorageAccount, queueName: string): StorageSyncJobQueue {
+    return new StorageSyncJobQueue(queueClient(account, queueName));
   }
 
   async send(job: SyncJob): Promise<void> {

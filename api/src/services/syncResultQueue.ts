@@ -1,4 +1,5 @@
-import { QueueClient } from '@azure/storage-queue';
+import type { QueueClient } from '@azure/storage-queue';
+import { type StorageAccount, queueClient } from '../storage/storageAccount';
 import { z } from 'zod';
 
 const countsSchema = z.strictObject({
@@ -46,8 +47,8 @@ export class StorageSyncResultQueue implements SyncResultQueue {
 
   constructor(private readonly client: QueueClient) {}
 
-  static fromConnectionString(connectionString: string, queueName: string): StorageSyncResultQueue {
-    return new StorageSyncResultQueue(new QueueClient(connectionString, queueName));
+  static forAccount(account: StorageAccount, queueName: string): StorageSyncResultQueue {
+    return new StorageSyncResultQueue(queueClient(account, queueName));
   }
 
   async send(result: SyncResult): Promise<void> {

@@ -1,4 +1,5 @@
-import { TableClient, TableServiceClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
+import { type StorageAccount, connectionStringAccount, tableClient, tableServiceClient } from './storageAccount';
 
 /** Table names, one place. */
 export const TABLES = {
@@ -22,22 +23,24 @@ export type TableName = (typeof TABLES)[keyof typeof TABLES];
  */
 export const MAILBOX_TABLES: readonly TableName[] = [TABLES.contacts, TABLES.syncs, TABLES.leases, TABLES.phonebook];
 
-/** Makes TableClients from one storage connection string; creates each table once per process. */
+/** Makes TableClients of one storage account; creates each table once per process. */
 export class TableClientFactory {
   private readonly created = new Map<string, Promise<void>>();
+  private readonly account: StorageAccount;
 
   /**
-   * @param connectionString `AzureWebJobsStorage`; an http endpoint (Azurite) is allowed only for loopback.
+   * @param account the storage account, or a connection string (`AzureWebJobsStorage`; an http endpoint
+   *   (Azurite) is allowed only for loopback).
    * @param tablePrefix prepended to every table name (tests give each run its own tables).
    */
-  constructor(private readonly connectionString: string, private readonly tablePrefix = '') {}
+  constructor(account: StorageAccount | string, private readonly tablePrefix = '') {
+    this.account = typeof account === 'string' ? connectionStringAccount(account) : account;
+  }
 
   /** A client for `name`, after the table exists. */
   async get(name: TableName): Promise<TableClient> {
     const fullName = `${this.tablePrefix}${name}`;
-    const client = TableClient.fromConnectionString(this.connectionString, fullName, {
-      allowInsecureConnection: isLoopbackHttp(this.connectionString),
-    });
+    const client = tableClient(this.account, fullName);
     let creation = this.created.get(fullName);
     if (!creation) {
       creation = client.createTable().catch((error: unknown) => {
@@ -52,19 +55,11 @@ export class TableClientFactory {
 
   /** Lists the tables with this factory's prefix (for support tools and tests). */
   async listTables(): Promise<string[]> {
-    const service = TableServiceClient.fromConnectionString(this.connectionString, {
-      allowInsecureConnection: isLoopbackHttp(this.connectionString),
-    });
+    const service = tableServiceClient(this.account);
     const names: string[] = [];
     for await (const table of service.listTables()) {
       if (table.name?.startsWith(this.tablePrefix)) names.push(table.name);
     }
     return names;
   }
-}
-
-/** True when the connection string points at http://127.0.0.1 or localhost (Azurite). */
-export function isLoopbackHttp(connectionString: string): boolean {
-  return /Endpoint=http:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(connectionString)
-    || /UseDevelopmentStorage=true/i.test(connectionString);
 }

@@ -24,7 +24,7 @@ export interface SyncServiceOptions {
 /** The sync use case wired to Table Storage and Microsoft Graph. */
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const { config } = options;
-  const tables = options.tables ?? new TableClientFactory(config.storageConnection, config.tablePrefix);
+  const tables = options.tables ?? new TableClientFactory(config.storage, config.tablePrefix);
   const users = new UserRowStore(tables);
   return new SyncService({
     openStore: async (mailbox, meter) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter, await tables.get(TABLES.phonebook)),

@@ -76,10 +76,9 @@ describe('app settings: the code and the Bicep agree', () => {
     }
   });
 
-  // The API reads a connection string today; the Bicep gives the runtime's identity-based settings, the only
-  // kind that works with allowSharedKeyAccess: false. Until the API accepts them this test is expected to fail
-  // (test.failing); when it starts passing, jest reports it: turn it into a plain test.
-  test.failing('the API starts with the storage settings the Bicep gives (identity-based, no account key)', () => {
+  // The Bicep gives the runtime's identity-based settings, the only kind that works with allowSharedKeyAccess:
+  // false; the API must start on exactly those (api/src/storage/storageAccount.ts).
+  test('the API starts with the storage settings the Bicep gives (identity-based, no account key)', () => {
     const settings = Object.fromEntries([...bicep.appSettings].filter((name) => name.startsWith('AzureWebJobsStorage__'))
       .map((name) => [name, `https://contactsyncabc.${name.split('__')[1]!.replace('ServiceUri', '')}.core.windows.net/`]));
     expect(() => loadSyncConfig(settings)).not.toThrow();
