@@ -91,13 +91,14 @@ describe('DELETE /api/me/connection, erasing the contacts', () => {
     const before = await mailboxRows(user);
     expect(before).toMatchObject({ contactRows: 230, syncs: 2, leases: 1 });
     expect(before.contacts).toBeGreaterThan(230); // folder states, the folder tree and the fence too
+    expect(before.phonebook).toBeGreaterThan(230); // the phonebook's index: several rows a contact
     const others = [await mailboxRows(neighbour), await mailboxRows(twin)];
 
     const response = await disconnect(user, true);
     expect(response.status).toBe(200);
-    const total = before.contacts + before.syncs + before.leases;
+    const total = before.contacts + before.syncs + before.leases + before.phonebook;
     expect(response.body).toEqual({ disconnected: true, erased: { contacts: 230, rows: total } });
-    expect(await mailboxRows(user)).toEqual({ contacts: 0, syncs: 0, leases: 0, contactRows: 0 });
+    expect(await mailboxRows(user)).toEqual({ contacts: 0, syncs: 0, leases: 0, phonebook: 0, contactRows: 0 });
     expect(await storedGrant(user)).toBe('');
     expect([await mailboxRows(neighbour), await mailboxRows(twin)]).toEqual(others);
 
