@@ -106,7 +106,8 @@ export interface OrgHealth {
 export interface ContactChange {
   contactId: string;
   displayName: string;
-  outcome: 'new' | 'updated' | 'deleted';
+  /** `unchanged`: only kept values to report (a change in Outlook the rules did not take). */
+  outcome: 'new' | 'updated' | 'deleted' | 'unchanged';
   fields: Array<{ field: string; old: string | null; new: string | null; kept?: 'empty_value' | 'channel_bound' | 'merge_strategy' }>;
 }
 

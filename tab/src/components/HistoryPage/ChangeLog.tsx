@@ -13,6 +13,9 @@ const KEPT: Record<string, string> = {
 };
 
 /** What one sync changed, per contact and field (GET /api/sync/history/{syncId}/changes), page by page. */
+/** What a change did, in words. */
+const OUTCOME: Record<string, string> = { new: 'new', updated: 'updated', deleted: 'deleted in Outlook', unchanged: 'Outlook changed it; the stored values were kept' };
+
 export function ChangeLog({ syncId }: { syncId: string }) {
   const styles = useHistoryPageStyles();
   const { api } = useServices();
@@ -36,7 +39,7 @@ export function ChangeLog({ syncId }: { syncId: string }) {
       <ul>
         {changes.map((change) => (
           <li key={`${change.contactId}-${change.outcome}`}>
-            <Text weight="semibold">{change.displayName || change.contactId}</Text> <Text>({change.outcome})</Text>
+            <Text weight="semibold">{change.displayName || change.contactId}</Text> <Text>({OUTCOME[change.outcome] ?? change.outcome})</Text>
             <ul>
               {change.fields.map((field) => (
                 <li key={field.field}>
