@@ -10,7 +10,8 @@ import { formatTime } from '../SyncPanel/syncText';
 import { ChangeLog } from './ChangeLog';
 import { useHistoryPageStyles } from './HistoryPage.styles';
 
-const TRIGGERS: Record<string, string> = { tab: 'You (tab)', bot: 'Bot', schedule: 'Schedule', cli: 'Command line' };
+// The API's trigger codes: 'manual' is the tab's Outlook Sync button.
+const TRIGGERS: Record<string, string> = { manual: 'You (Outlook Sync)', bot: 'Bot', schedule: 'Schedule', cli: 'Support (command line)' };
 
 /** The last syncs: time, trigger, duration, counts, errors; and per sync, what changed per contact. */
 export function HistoryPage() {
