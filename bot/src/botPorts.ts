@@ -1,5 +1,6 @@
 import type { CardCounts } from './cards';
 import type { BotUser } from './conversationStore';
+import type { ScheduleSummary } from './scheduleText';
 
 /** The outcome of `sync contacts`, decided by the API (codes, never message text). */
 export type SyncStartOutcome =
@@ -16,6 +17,8 @@ export interface SyncStatusSummary {
   startedAt: string | null;
   endedAt: string | null;
   error: { code: string; message: string } | null;
+  /** The user's scheduled sync (`off` when never chosen); absent when the API does not say. */
+  schedule?: ScheduleSummary;
 }
 
 /** What the bot asks of the API (its use cases), in the bot's own terms. */

@@ -1,10 +1,13 @@
 import type { SyncCommandsPort, SyncStatusSummary } from './botPorts';
 import type { IncomingTurn, OutgoingMessage } from './botTransport';
 import {
-  connectCard, noSyncYetCard, syncCompletedCard, syncFailedCard, syncProgressCard, syncStartedCard, totalOf,
+  connectCard, noSyncYetCard, syncCompletedCard, syncFailedCard, syncProgressCard, syncStartedCard, totalOf, withNote,
 } from './cards';
 import { type BotCommand, helpText, parseCommand } from './commands';
 import type { BotUser, ConversationStore } from './conversationStore';
+import { scheduleLine } from './scheduleText';
+
+type CardMessage = Extract<OutgoingMessage, { card: unknown }>;
 
 /** What {@link BotService} needs. */
 export interface BotServiceDeps {
@@ -54,7 +57,14 @@ export class BotService {
     return { card: syncStartedCard(this.deps.tabUrl), summary: 'Syncing your Outlook contacts' };
   }
 
+  /** The status card, with when the next scheduled sync runs (or that scheduled sync is off) under it. */
   private statusMessage(status: SyncStatusSummary): OutgoingMessage {
+    const message = this.statusCard(status);
+    if (!status.schedule) return message;
+    return { ...message, card: withNote(message.card, scheduleLine(status.schedule)) };
+  }
+
+  private statusCard(status: SyncStatusSummary): CardMessage {
     const { tabUrl } = this.deps;
     switch (status.state) {
       case 'queued':

@@ -119,3 +119,8 @@ export function syncStartedCard(tabUrl: string): AdaptiveCard {
 export function noSyncYetCard(tabUrl: string): AdaptiveCard {
   return card([text('No sync yet. Type **sync contacts** to start one.')], [RETRY, openTab(tabUrl)]);
 }
+
+/** The card with one more line at the end (`sync status` adds the scheduled-sync line to each status card). */
+export function withNote(base: AdaptiveCard, note: string): AdaptiveCard {
+  return { ...base, body: [...base.body, text(note, { isSubtle: true })] };
+}

@@ -5,6 +5,7 @@ export { BotService, type BotServiceDeps } from './botService';
 export type { BotRequest, BotResponse, BotTransport, IncomingTurn, OutgoingMessage } from './botTransport';
 export * from './cards';
 export { BOT_COMMANDS, parseCommand, type BotCommand } from './commands';
+export { describeSchedule, scheduleLine, type ScheduleSummary } from './scheduleText';
 export { ConversationRateLimit } from './conversationRateLimit';
 export * from './conversationStore';
 export { ConnectorError, decideDelivery, type ConnectorFailure, type DeliveryDecision } from './deliveryRules';

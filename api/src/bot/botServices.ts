@@ -42,6 +42,6 @@ function composeBot(env: Env): BotServices {
 
 /** The API's use cases are built on the first command, so a notifier alone does not need the identity settings. */
 function lazyCommands(): ReturnType<typeof syncCommands> {
-  const commands = () => syncCommands(appServices().syncRequests, appServices().syncStatus);
+  const commands = () => syncCommands(appServices().syncRequests, appServices().syncStatus, appServices().schedules);
   return { startSync: (user) => commands().startSync(user), status: (user) => commands().status(user) };
 }

@@ -164,6 +164,43 @@ describe('commands', () => {
   });
 });
 
+describe('`sync status` and the schedule', () => {
+  const lastLine = (sent: SentActivity | undefined) => cardOf(sent).body.at(-1)?.text;
+
+  it('a user with a daily schedule is told when the next run is, in their own time (Adaptive Cards DATE/TIME)', async () => {
+    const user = chatUser();
+    await install(user);
+    await connectInTab(user);
+    const put = await api.as(user, 'PUT', '/api/me/schedule', { kind: 'daily', dailyAt: '07:30', timeZone: 'Europe/Berlin' });
+    expect(put.status).toBe(200);
+    const next = new Date(String(put.body.nextRunAt)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    expect(await post(user.activities.message('sync status'))).toBe(200);
+    const reply = sentTo(user)[1];
+    expect(isReply(reply)).toBe(true);
+    expect(cardOf(reply).body[0]?.text).toBe('0 contacts synced');
+    expect(lastLine(reply)).toBe(`Scheduled sync: daily at 07:30 (Europe/Berlin). Next run: {{DATE(${next}, SHORT)}} at {{TIME(${next})}}.`);
+  });
+
+  it('a user without a schedule is told scheduled sync is off and how to turn it on', async () => {
+    const user = chatUser();
+    await install(user);
+    expect(await post(user.activities.message('sync status'))).toBe(200);
+    const reply = sentTo(user)[0];
+    expect(cardOf(reply).body[0]?.text).toBe('No sync yet. Type **sync contacts** to start one.');
+    expect(lastLine(reply)).toBe('Scheduled sync is off. To turn it on, open Contact Sync and choose a schedule under **Scheduled sync**.');
+  });
+
+  it('a user who turned the schedule off again is told it is off', async () => {
+    const user = chatUser();
+    await install(user);
+    await connectInTab(user);
+    expect((await api.as(user, 'PUT', '/api/me/schedule', { kind: 'everyHours', everyHours: 3 })).status).toBe(200);
+    expect((await api.as(user, 'PUT', '/api/me/schedule', { kind: 'off' })).status).toBe(200);
+    expect(await post(user.activities.message('sync status'))).toBe(200);
+    expect(lastLine(sentTo(user)[1])).toMatch(/^Scheduled sync is off\./);
+  });
+});
+
 describe('proactive cards after every sync', () => {
   it('a sync started in the tab posts its card to that user only', async () => {
     const [ada, bob] = [chatUser(), chatUser()];

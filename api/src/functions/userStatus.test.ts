@@ -41,7 +41,7 @@ describe('GET /api/me', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       tenantId, userId: user.userId, displayName: 'Ada Lovelace', isAdmin: false, integrationEnabled: true, maySync: true,
-      connected: false, reconnectNeeded: false,
+      connected: false, reconnectNeeded: false, allowedSchedules: ['off', 'everyHours', 'daily'],
     });
     expect((await usersRow(user)).displayName).toBe('Ada Lovelace');
   });
@@ -94,6 +94,12 @@ describe('GET /api/me', () => {
     await api.as(api.user(restricted, { roles: ADMIN }), 'PUT', '/api/org/policy', { whoMaySync: 'role', allowedSchedules: [] });
     expect((await api.as(api.user(restricted), 'GET', '/api/me')).body.maySync).toBe(false);
     expect((await api.as(api.user(restricted, { roles: ['ContactSync.User'] }), 'GET', '/api/me')).body.maySync).toBe(true);
+  });
+
+  it('tells a user which schedules their policy offers (off always), so the tab offers only those', async () => {
+    const tenant = await api.enabledTenant();
+    await api.as(api.user(tenant, { roles: ADMIN }), 'PUT', '/api/org/policy', { whoMaySync: 'everyone', allowedSchedules: ['hourly'] });
+    expect((await api.as(api.user(tenant), 'GET', '/api/me')).body.allowedSchedules).toEqual(['off', 'hourly']);
   });
 });
 

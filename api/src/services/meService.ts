@@ -41,6 +41,8 @@ export interface MeView {
   reconnectNeeded: boolean;
   lastSync?: LastSyncView;
   schedule?: ScheduleView;
+  /** The schedule kinds the company's policy lets the user choose (`off` always), so the tab offers only those. */
+  allowedSchedules: string[];
 }
 
 /** What {@link MeService} reads. */
@@ -73,6 +75,7 @@ export class MeService {
       maySync: enabled && maySync(caller, policy ?? DEFAULT_POLICY),
       connected: row?.connected ?? false, reconnectNeeded: row?.reconnectNeeded ?? false,
       ...(lastSync ? { lastSync } : {}), ...(schedule ? { schedule } : {}),
+      allowedSchedules: ['off', ...(policy ?? DEFAULT_POLICY).allowedSchedules.filter((kind) => kind !== 'off')],
     };
   }
 

@@ -1,5 +1,5 @@
 import type {
-  ChangePage, ContactPage, DisconnectResult, Integration, Me, OrgHealth, Policy, SyncHistoryEntry, SyncStatus,
+  ChangePage, ContactPage, DisconnectResult, Integration, Me, OrgHealth, Policy, Schedule, ScheduleChoice, SyncHistoryEntry, SyncStatus,
 } from './apiTypes';
 import { ApiError, UNREACHABLE, errorOf } from './apiError';
 
@@ -23,6 +23,7 @@ export class ApiClient {
     if (query.search) params.set('search', query.search);
     return this.call('GET', `/api/contacts?${params.toString()}`);
   }
+  saveSchedule(choice: ScheduleChoice): Promise<Schedule> { return this.call('PUT', '/api/me/schedule', choice); }
   disconnect(eraseContacts: boolean): Promise<DisconnectResult> { return this.call('DELETE', '/api/me/connection', { eraseContacts }); }
   integration(): Promise<Integration> { return this.call('GET', '/api/org/integration'); }
   saveIntegration(value: Integration): Promise<Integration> { return this.call('PUT', '/api/org/integration', value); }

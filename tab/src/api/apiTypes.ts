@@ -56,14 +56,26 @@ export interface ContactPage {
   more: boolean;
 }
 
-/** A user's own schedule (SCHED). */
+/** How often scheduled syncs run. */
+export type ScheduleKind = 'off' | 'hourly' | 'everyHours' | 'daily';
+
+/** A user's own schedule (SCHED): `GET /api/me`'s `schedule`, and `PUT /api/me/schedule`'s answer. */
 export interface Schedule {
-  kind: 'off' | 'hourly' | 'everyHours' | 'daily';
+  kind: ScheduleKind;
+  /** 2–12, for `everyHours`. */
   everyHours?: number;
+  /** `HH:MM` in `timeZone`, for `daily`. */
   dailyAt?: string;
+  /** IANA time zone, for `daily`. */
   timeZone?: string;
+  /** ISO time of the next run; absent when off or while scheduled runs wait for a reconnect. */
   nextRunAt?: string;
+  /** Scheduled runs wait until the user connects Outlook again. */
+  reconnectNeeded?: boolean;
 }
+
+/** What the user asks `PUT /api/me/schedule` for. */
+export type ScheduleChoice = Pick<Schedule, 'kind' | 'everyHours' | 'dailyAt' | 'timeZone'>;
 
 /** `GET /api/me` (TABAPI). */
 export interface Me {
@@ -78,6 +90,8 @@ export interface Me {
   reconnectNeeded: boolean;
   lastSync?: { syncId: string; state: 'running' | 'completed' | 'failed'; endedAt: string; counts: SyncCounts; errorCode?: string };
   schedule?: Schedule;
+  /** The schedule kinds the company's policy allows (`off` always); absent from servers that predate it. */
+  allowedSchedules?: string[];
 }
 
 /** `GET/PUT /api/org/integration`. */

@@ -94,6 +94,25 @@ describeBrowser('the Teams tab in Chromium', () => {
     await close();
   });
 
+  it('scheduled sync: daily at a time is saved against the API (consent first), shows the next run and stays after a reload', async () => {
+    const user: TabUser = { ...USER, userId: randomUUID(), name: 'Sam Schedule' };
+    const { page, tab, close } = await open(user);
+    const schedule = tab.getByRole('region', { name: 'Scheduled sync' });
+    await schedule.getByText('Scheduled sync is off.').waitFor();
+    await schedule.getByRole('radio', { name: 'Daily at a set time' }).check();
+    await schedule.getByLabel('Time of day').fill('07:30');
+    await schedule.getByRole('button', { name: 'Save schedule' }).click();
+    await schedule.getByText('Outlook Sync needs your permission to read your Outlook contacts.').waitFor();
+    await schedule.getByRole('button', { name: 'Connect Outlook' }).click();
+    await schedule.getByText(/^Next scheduled sync: .+\.$/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'schedule-light');
+    await page.reload();
+    await tab.getByRole('region', { name: 'Scheduled sync' }).getByText(/^Next scheduled sync: /).waitFor();
+    expect(await tab.getByLabel('Time of day').inputValue()).toBe('07:30');
+    await close();
+  });
+
   it('consent cancelled: says what happened and offers to try again', async () => {
     const { page, tab, close } = await open({ ...USER, userId: randomUUID(), name: 'Cora Cancel', consent: 'CancelledByUser' });
     await tab.getByRole('button', { name: 'Outlook Sync' }).click();
