@@ -2,8 +2,7 @@ import type { Classification } from '../contacts/classifyContact';
 import type { StoredContact } from '../contacts/contactModel';
 import type { PartitionTransaction } from '../storage/partitionTransaction';
 import { changeEntry } from './changeLog';
-import { changeRow, indexRow } from './phonebookRows';
-import { contactIndexKeys } from './searchKeys';
+import { changeRow } from './phonebookRows';
 
 type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string };
 
@@ -23,9 +22,9 @@ export interface ContactWrite {
 
 /**
  * Stages a contact write with its change-log entry in the same transaction (so a page replayed after a
- * crash finds both or neither: the log is as exact as the counts), and the contact's index rows ahead of
- * the unit (idempotent upserts, checked against the contact when read, so a crash leaves extra rows,
- * never missing ones). Keys a contact no longer has stay behind and are dropped when read.
+ * crash finds both or neither: the log is as exact as the counts). The phonebook's index rows are not
+ * written here: the contact's stamp (sync id, outcome new/updated) tells the index job after the sync
+ * (`PhonebookIndexer`) which contacts to index, off the import's critical path.
  */
 export function stageContactWrite(transaction: PartitionTransaction, write: ContactWrite): void {
   const { entity } = write;
@@ -35,12 +34,4 @@ export function stageContactWrite(transaction: PartitionTransaction, write: Cont
     else transaction.create(entity);
     if (change) transaction.upsert(changeRow(entity.partitionKey, write.syncId, write.unit, change));
   });
-  for (const key of newIndexKeys(write.before, write.decision)) transaction.lead(indexRow(entity.partitionKey, key, write.decision.contact.id));
-}
-
-/** The keys a contact gains: all of a new one's, an updated one's new ones (its other rows exist). */
-function newIndexKeys(before: StoredContact | undefined, decision: Classification): string[] {
-  if (decision.outcome !== 'new' && decision.outcome !== 'updated') return [];
-  const had = new Set(before ? contactIndexKeys(before) : []);
-  return contactIndexKeys(decision.contact).filter((key) => !had.has(key));
 }

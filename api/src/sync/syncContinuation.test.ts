@@ -56,7 +56,7 @@ describe('a sync longer than one invocation', () => {
     expect(history[0]).toMatchObject({ syncId, state: 'completed', resumes: 0, counts: { new: 3000, updated: 0, deleted: 0, unchanged: 0, skipped: 0 } });
     expect(await mailbox.contacts()).toHaveLength(3000);
     expect((await statusOf(mailbox)).state).toBe('completed');
-  }, 180_000); // thousands of new contacts, each with its phonebook index rows, on a shared machine's Azurite
+  });
 });
 
 /** Runs a queued sync job and its continuations (at most `limit` invocations); returns their outcomes. */

@@ -27,7 +27,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const tables = options.tables ?? new TableClientFactory(config.storage, config.tablePrefix);
   const users = new UserRowStore(tables);
   return new SyncService({
-    openStore: async (mailbox, meter) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter, await tables.get(TABLES.phonebook)),
+    // The phonebook's index is written after the sync by its own job (PhonebookIndexer), never by the import.
+    openStore: async (mailbox, meter) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter),
     openSource: async (mailbox) => {
       const getToken = options.tokenFor(mailbox);
       // A token failure (reconnect_needed) surfaces here with its code; inside the Graph SDK it would be

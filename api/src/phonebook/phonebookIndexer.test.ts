@@ -1,0 +1,66 @@
+import { SyncHarness, type TestMailbox } from '../../../tools/src/testing/syncHarness';
+import { TABLES } from '../storage/tableClientFactory';
+import { PhonebookIndexer } from './phonebookIndexer';
+import { PhonebookReader } from './phonebookReader';
+import { contactIndexKeys } from './searchKeys';
+
+let harness: SyncHarness;
+beforeAll(async () => { harness = await SyncHarness.start(); });
+afterAll(async () => { await harness?.stop(); });
+
+/** Every row of the phonebook table (one mailbox's own tables): row key → contact id. */
+async function phonebookRows(mailbox: TestMailbox): Promise<Map<string, string>> {
+  const rows = new Map<string, string>();
+  for await (const row of (await mailbox.tables.get(TABLES.phonebook)).listEntities()) rows.set(row.rowKey ?? '', String(row.contactId));
+  return rows;
+}
+
+async function indexer(mailbox: TestMailbox): Promise<PhonebookIndexer> {
+  return new PhonebookIndexer(await mailbox.tables.get(TABLES.contacts), await mailbox.tables.get(TABLES.phonebook));
+}
+
+describe('the phonebook index, written after the sync', () => {
+  it('is not written by the import itself', async () => {
+    const mailbox = harness.mailbox();
+    mailbox.source.seed({ contacts: 250, folders: 2, seed: 7 });
+    const summary = await mailbox.sync();
+    expect(summary.new).toBe(250);
+    expect(await phonebookRows(mailbox)).toEqual(new Map());
+  });
+
+  it('indexes every key of the sync\'s new contacts, and a second run of the job leaves the same rows', async () => {
+    const mailbox = harness.mailbox();
+    mailbox.source.seed({ contacts: 230, folders: 2, seed: 8 });
+    const { syncId } = await mailbox.sync();
+    const stored = await mailbox.contacts();
+    const expected = stored.reduce((sum, contact) => sum + contactIndexKeys(contact).length, 0);
+    expect(expected).toBeGreaterThan(230);
+
+    expect(await (await indexer(mailbox)).indexSync(mailbox.ref, syncId)).toBe(expected);
+    const first = await phonebookRows(mailbox);
+    expect(first.size).toBe(expected);
+    expect(new Set(first.values())).toEqual(new Set(stored.filter((c) => contactIndexKeys(c).length > 0).map((c) => c.id)));
+
+    await (await indexer(mailbox)).indexSync(mailbox.ref, syncId);
+    expect(await phonebookRows(mailbox)).toEqual(first);
+  });
+
+  it('indexes an updated contact\'s new keys under the sync that updated it, and nothing of an unchanged one', async () => {
+    const mailbox = harness.mailbox();
+    const folder = mailbox.source.defaultFolderId;
+    const ada = mailbox.source.addContact(folder, { givenName: 'Ada', surname: 'Lovelace' }).id;
+    mailbox.source.addContact(folder, { givenName: 'Bob', surname: 'Stone' });
+    const first = await mailbox.sync();
+    await (await indexer(mailbox)).indexSync(mailbox.ref, first.syncId);
+    mailbox.source.updateContact(ada, { surname: 'Byron', mobilePhone: '+44 7700 900123' });
+    const second = await mailbox.sync();
+    expect(second).toMatchObject({ new: 0, updated: 1 });
+    const before = await phonebookRows(mailbox);
+    expect(await (await indexer(mailbox)).indexSync(mailbox.ref, second.syncId)).toBe(3); // ada, byron, the number
+
+    const reader = new PhonebookReader(await mailbox.tables.get(TABLES.contacts), mailbox.ref, await mailbox.tables.get(TABLES.phonebook));
+    expect((await reader.indexKey('n+447700900123')).map((e) => e.contactId)).toEqual([ada]);
+    const added = [...(await phonebookRows(mailbox)).keys()].filter((key) => !before.has(key));
+    expect(added).toHaveLength(2); // Byron and the number; Ada's first-name row was there
+  });
+});
