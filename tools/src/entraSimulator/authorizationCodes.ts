@@ -10,6 +10,8 @@ export interface AuthorizationCodeRecord {
   scope: string;
   codeChallenge: string;
   codeChallengeMethod: 'S256' | 'plain';
+  /** The request's `nonce`: the id token carries it back (MSAL rejects a mismatch). */
+  nonce?: string;
   expiresAt: number;
 }
 

@@ -117,7 +117,7 @@ describe('authorization code flow with PKCE (the consent popup)', () => {
     expect(cors).toBe(SPA_ORIGIN);
     expect(Object.keys(body).sort()).toEqual(
       ['access_token', 'client_info', 'expires_in', 'ext_expires_in', 'id_token', 'refresh_token', 'scope', 'token_type']);
-    expect(decodeJwt(String(body.id_token))).toMatchObject({ aud: clientId, oid: user.userId, tid: tenantId, preferred_username: user.upn });
+    expect(decodeJwt(String(body.id_token))).toMatchObject({ aud: clientId, oid: user.userId, tid: tenantId, preferred_username: user.upn, nonce: 'n-1' });
     expect(await running.sim.verifyGraphToken(String(body.access_token))).toMatchObject({ userId: user.userId, tenantId });
   });
 
@@ -175,6 +175,24 @@ describe('authorization code flow with PKCE (the consent popup)', () => {
     const response = await fetch(authorizeUrl(`${userId}@${tenantId}`, pkce().challenge), { redirect: 'manual' });
     expect(answerOf(new URL(response.headers.get('location') ?? '')).get('code')).toEqual(expect.any(String));
     expect(running.sim.getConsent(tenantId, userId)).toBe('granted');
+  });
+
+  it('at the organizations authority, finds the user in their home tenant and redeems the code there', async () => {
+    const user = await newUser();
+    running.sim.consentPromptMode = 'accept';
+    const { verifier, challenge } = pkce();
+    const url = authorizeUrl(user.upn, challenge).replace(`/${tenantId}/`, '/organizations/');
+    const response = await fetch(url, { redirect: 'manual' });
+    const code = answerOf(new URL(response.headers.get('location') ?? '')).get('code') ?? '';
+    expect(running.sim.getConsent(tenantId, user.userId)).toBe('granted');
+    const token = await fetch(`${running.url}/organizations/oauth2/v2.0/token`, {
+      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_id: clientId, grant_type: 'authorization_code', redirect_uri: REDIRECT_URI, code, code_verifier: verifier, scope: 'Contacts.Read openid',
+      }).toString(),
+    });
+    expect(token.status).toBe(200);
+    expect(decodeJwt(String(((await token.json()) as Record<string, unknown>).id_token))).toMatchObject({ tid: tenantId, oid: user.userId });
   });
 
   it('answers a CORS preflight from the single-page app', async () => {

@@ -79,7 +79,7 @@ export class AuthorizeEndpoint {
     const method = params.get('code_challenge_method') === 'S256' ? 'S256' : 'plain';
     const code = this.deps.codes.issue({
       user, clientId: this.deps.clientId, redirectUri: params.get('redirect_uri') ?? '', scope: params.get('scope') ?? '',
-      codeChallenge: params.get('code_challenge') ?? '', codeChallengeMethod: method,
+      codeChallenge: params.get('code_challenge') ?? '', codeChallengeMethod: method, nonce: params.get('nonce') ?? undefined,
     });
     return redirectWith(params, { code, client_info: clientInfo(user) });
   }

@@ -7,7 +7,7 @@ import { GraphTokenIssuer } from './graphTokenIssuer';
 import { RefreshTokenStore, type UserProfile } from './refreshTokens';
 import { SigningKeyRing } from './signingKeys';
 import { SsoTokenMinter, type SsoTokenOptions } from './ssoTokenMinter';
-import { TokenEndpoint } from './tokenEndpoint';
+import { servesTenant, TokenEndpoint } from './tokenEndpoint';
 
 /** Options of the simulated authority. */
 export interface EntraSimulatorOptions {
@@ -98,14 +98,16 @@ export class EntraSimulator {
 
   /**
    * The user a `login_hint` names in a tenant: a UPN the simulator minted an SSO token for (what Teams'
-   * `context.user.loginHint` carries), or `{oid}@{tenant}` for a user it has not seen.
+   * `context.user.loginHint` carries), or `{oid}@{tenant id}` for a user it has not seen. At `organizations`
+   * or `common`, any tenant's user (Entra finds the home tenant from the sign-in).
    */
   findUser(tenantId: string, loginHint: string): UserProfile | undefined {
-    const known = this.directory.get(`${tenantId.toLowerCase()}|${loginHint.toLowerCase()}`);
+    const hint = loginHint.toLowerCase();
+    const known = [...this.directory.values()].find((user) => user.upn.toLowerCase() === hint && servesTenant(tenantId, user.tenantId));
     if (known) return known;
-    const [oid, domain] = loginHint.split('@');
-    if (!oid || domain?.toLowerCase() !== tenantId.toLowerCase()) return undefined;
-    return { tenantId, userId: oid, name: loginHint, upn: loginHint };
+    const [oid, domain = ''] = loginHint.split('@');
+    if (!oid || !/^[0-9a-f-]{36}$/i.test(domain) || !servesTenant(tenantId, domain)) return undefined;
+    return { tenantId: domain, userId: oid, name: loginHint, upn: loginHint };
   }
 
   /** `propagated`: consent given long ago (an established user); otherwise a grant propagates first. */

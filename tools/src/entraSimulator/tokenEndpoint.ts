@@ -81,7 +81,7 @@ export class TokenEndpoint {
     const verifier = form.get('code_verifier');
     if (!verifier) return entra.missingParameter('code_verifier');
     const record = this.deps.codes.redeem(code);
-    if (!record || record.user.tenantId.toLowerCase() !== tenantId.toLowerCase()) return entra.badAuthorizationCode();
+    if (!record || !servesTenant(tenantId, record.user.tenantId)) return entra.badAuthorizationCode();
     if (form.get('redirect_uri') !== record.redirectUri) return entra.redirectUriMismatch();
     if (!verifierMatches(verifier, record.codeChallenge, record.codeChallengeMethod)) return entra.codeVerifierMismatch();
     const request = parseScopeRequest(form.get('scope') ?? record.scope);
@@ -89,7 +89,7 @@ export class TokenEndpoint {
     // The user consented on the way to this code: the grant is the app's permissions, whatever propagation does.
     const body = await this.deps.issuer.issue({
       user: record.user, grantedScopes: this.deps.consent.grantedScopes, oidcScopes: request.oidcScopes,
-      clientInfo: form.get('client_info') === '1',
+      clientInfo: form.get('client_info') === '1', nonce: record.nonce,
     });
     return { status: 200, body };
   }
@@ -108,6 +108,11 @@ export class TokenEndpoint {
     });
     return { status: 200, body };
   }
+}
+
+/** A tenant's endpoints serve its users; `organizations` and `common` serve every tenant's (multi-tenant apps). */
+export function servesTenant(pathTenant: string, userTenant: string): boolean {
+  return /^(organizations|common)$/i.test(pathTenant) || pathTenant.toLowerCase() === userTenant.toLowerCase();
 }
 
 function sameSecret(given: string, expected: string): boolean {
