@@ -20,6 +20,8 @@ const BY_CODE: Record<string, Omit<UserMessage, 'correlationId'>> = {
   FailedToOpenWindow: { title: 'Teams could not open the Outlook sign-in window.', action: 'Allow pop-ups for Teams, then select Connect Outlook again.', retry: true },
   consent_failed: { title: 'Connecting Outlook did not finish.', action: 'Select Connect Outlook to try again. If it keeps failing, ask your admin.', retry: true },
   resourceDisabled: { title: 'Sign-in to Outlook Contact Sync is switched off for your organisation.', action: `Ask your admin: in the Microsoft Entra admin center, make sure the app's API is exposed (Expose an API → access_as_user) and the Teams clients are pre-authorised, and that ${ADMIN_CONSENT}`, retry: true },
+  // The user selected Cancel on Entra's consent screen (access_denied, AADSTS65004).
+  AADSTS65004: { title: 'You did not allow Outlook Contact Sync to read your contacts.', action: 'Nothing was changed. Select Connect Outlook when you are ready to allow it.', retry: true },
   AADSTS65001: { title: 'Your organisation has not consented to Outlook Contact Sync.', action: `Ask your admin: ${ADMIN_CONSENT}`, retry: true },
   AADSTS500011: { title: 'Outlook Contact Sync is not registered in your organisation.', action: 'Ask your admin to add the app to the organisation (install the app package and grant admin consent), and check that the app registration\'s Application ID URI matches the tab\'s domain.', retry: true },
   timeout: { title: 'Teams did not answer the sign-in request in time.', action: 'Select Try again. On a phone, check the connection; if it keeps happening, open Teams on a computer.', retry: true },

@@ -32,6 +32,28 @@ describe('teamsapp.yml deploy stage (npm test runs `npm run build` before jest)'
     expect(existsSync(path.join(dir, 'node_modules', 'azurite'))).toBe(false);
   });
 
+  it('writes build/tab/tab-config.json from the environment after the build and before uploading build/tab', () => {
+    const args = values('args');
+    const tabConfig = args.findIndex((a) => a.startsWith('run --silent tab-config -- '));
+    const upload = args.findIndex((a) => a.includes('static-web-apps-cli deploy ./build/tab'));
+    expect(tabConfig).toBeGreaterThan(args.indexOf('run build'));
+    expect(upload).toBeGreaterThan(tabConfig);
+    expect(args[tabConfig]).toBe('run --silent tab-config -- --client-id ${{M365_CLIENT_ID}} --tenant-id ${{AAD_APP_TENANT_ID}}'
+      + ' --sign-in-audience ${{AAD_APP_SIGN_IN_AUDIENCE}} --api ${{API_FUNCTION_ENDPOINT}}');
+    const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['tab-config']).toBe('tsx tools/src/deploy/tabConfig.ts');
+  });
+
+  it('uploads a Static Web App config that serves /teams-outlook-login (the consent redirect URI) and the SPA', () => {
+    const config = JSON.parse(readFileSync(path.join(ROOT, 'build/tab/staticwebapp.config.json'), 'utf8')) as {
+      routes: Array<{ route: string; rewrite?: string }>; navigationFallback: { rewrite: string; exclude: string[] };
+    };
+    const login = config.routes.find((r) => r.route === '/teams-outlook-login');
+    expect(login?.rewrite).toBe('/teams-outlook-login/index.html');
+    expect(existsSync(path.join(ROOT, 'build/tab', login?.rewrite ?? ''))).toBe(true);
+    expect(config.navigationFallback.exclude).toEqual(expect.arrayContaining(['/teams-outlook-login/*', '/tab-config.json']));
+  });
+
   it('names no ignore file that does not exist, and deploys the zip zip-api writes', () => {
     for (const file of values('ignoreFile')) expect(existsSync(path.join(ROOT, file))).toBe(true);
     expect(values('run').some((command) => command.includes(`--src ${API_ZIP.target}`))).toBe(true);

@@ -100,3 +100,18 @@ export function unsupportedScope(scope: string): EndpointResult {
   return entraError('invalid_scope', 70011,
     `The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope ${scope} is not valid.`);
 }
+
+/** A code that is unknown, used or expired: invalid_grant AADSTS70008. */
+export function badAuthorizationCode(): EndpointResult {
+  return entraError('invalid_grant', 70008, 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.');
+}
+
+/** `redirect_uri` differs from the authorization request's: invalid_grant AADSTS50148. */
+export function redirectUriMismatch(): EndpointResult {
+  return entraError('invalid_grant', 50148, 'The redirect_uri specified in the token request does not match the redirect_uri used to obtain the authorization code.');
+}
+
+/** PKCE: the verifier does not hash to the challenge: invalid_grant AADSTS501481. */
+export function codeVerifierMismatch(): EndpointResult {
+  return entraError('invalid_grant', 501481, 'The Code_Verifier does not match the code_challenge supplied in the authorization request.');
+}

@@ -1,11 +1,13 @@
 import { createLocalJWKSet } from 'jose';
+import { AuthorizationCodeStore } from './authorizationCodes';
+import { AuthorizeEndpoint, type ConsentPromptMode } from './authorizeEndpoint';
 import { ConsentRegistry, type ConsentState } from './consentRegistry';
 import { verifyGraphToken, type GraphCaller } from './graphTokenAuthenticator';
 import { GraphTokenIssuer } from './graphTokenIssuer';
-import { RefreshTokenStore } from './refreshTokens';
+import { RefreshTokenStore, type UserProfile } from './refreshTokens';
 import { SigningKeyRing } from './signingKeys';
 import { SsoTokenMinter, type SsoTokenOptions } from './ssoTokenMinter';
-import { TokenEndpoint } from './tokenEndpoint';
+import { servesTenant, TokenEndpoint } from './tokenEndpoint';
 
 /** Options of the simulated authority. */
 export interface EntraSimulatorOptions {
@@ -39,6 +41,11 @@ export class EntraSimulator {
   /** Every request served, as `METHOD /path` (the last 10 000): tests see which tenant's endpoints were asked. */
   readonly requests: string[] = [];
   readonly tokenEndpoint: TokenEndpoint;
+  readonly authorizeEndpoint: AuthorizeEndpoint;
+  /** What the consent page does (`page`: waits for a click on Accept / Cancel). */
+  consentPromptMode: ConsentPromptMode = 'page';
+  /** Users the simulator has seen (their SSO tokens), by tenant and UPN: `login_hint` finds them. */
+  private readonly directory = new Map<string, UserProfile>();
   private readonly consent: ConsentRegistry;
   private readonly refreshTokens = new RefreshTokenStore();
   private readonly minter: SsoTokenMinter;
@@ -51,9 +58,16 @@ export class EntraSimulator {
     });
     this.minter = new SsoTokenMinter(keys, options.clientId);
     const issuer = new GraphTokenIssuer(keys, options.clientId, this.refreshTokens, options.accessTokenLifetimeSec ?? 3600);
+    const codes = new AuthorizationCodeStore();
     this.tokenEndpoint = new TokenEndpoint({
       clientId: options.clientId, clientSecret: options.clientSecret,
-      keys, consent: this.consent, refreshTokens: this.refreshTokens, issuer,
+      keys, consent: this.consent, refreshTokens: this.refreshTokens, issuer, codes,
+    });
+    this.authorizeEndpoint = new AuthorizeEndpoint({
+      clientId: options.clientId, codes,
+      findUser: (tenantId, loginHint) => this.findUser(tenantId, loginHint),
+      grantConsent: (user) => this.consent.set(user.tenantId, user.userId, 'granted'),
+      promptMode: () => this.consentPromptMode,
     });
   }
 
@@ -75,7 +89,25 @@ export class EntraSimulator {
 
   /** A Teams-SSO-like access token for the app; overrides forge bad ones. */
   mintSsoToken(options: SsoTokenOptions): Promise<string> {
+    // The minter's default preferred_username, so login_hint finds users minted without a UPN too.
+    const upn = options.upn ?? `${options.userId.slice(0, 8)}@contoso.example`;
+    const user = { tenantId: options.tenantId, userId: options.userId, name: options.name ?? 'Test User', upn };
+    this.directory.set(`${options.tenantId.toLowerCase()}|${upn.toLowerCase()}`, user);
     return this.minter.mint(options);
+  }
+
+  /**
+   * The user a `login_hint` names in a tenant: a UPN the simulator minted an SSO token for (what Teams'
+   * `context.user.loginHint` carries), or `{oid}@{tenant id}` for a user it has not seen. At `organizations`
+   * or `common`, any tenant's user (Entra finds the home tenant from the sign-in).
+   */
+  findUser(tenantId: string, loginHint: string): UserProfile | undefined {
+    const hint = loginHint.toLowerCase();
+    const known = [...this.directory.values()].find((user) => user.upn.toLowerCase() === hint && servesTenant(tenantId, user.tenantId));
+    if (known) return known;
+    const [oid, domain = ''] = loginHint.split('@');
+    if (!oid || !/^[0-9a-f-]{36}$/i.test(domain) || !servesTenant(tenantId, domain)) return undefined;
+    return { tenantId: domain, userId: oid, name: loginHint, upn: loginHint };
   }
 
   /** `propagated`: consent given long ago (an established user); otherwise a grant propagates first. */

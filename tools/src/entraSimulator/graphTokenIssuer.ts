@@ -33,6 +33,8 @@ export interface IssueRequest {
   oidcScopes: ReadonlySet<string>;
   /** The request carried `client_info=1`. */
   clientInfo: boolean;
+  /** The authorization request's nonce, echoed in the id token. */
+  nonce?: string;
 }
 
 /** Issues Graph access tokens, id tokens, client_info and refresh tokens. */
@@ -58,7 +60,7 @@ export class GraphTokenIssuer {
       access_token: await this.sign(this.graphClaims(user, grantedScopes)),
     };
     if (withRefresh) response.refresh_token = this.refreshTokens.issue(user, this.clientId);
-    if (oidcScopes.has('openid')) response.id_token = await this.sign(this.idTokenClaims(user));
+    if (oidcScopes.has('openid')) response.id_token = await this.sign({ ...this.idTokenClaims(user), ...(request.nonce ? { nonce: request.nonce } : {}) });
     if (request.clientInfo) {
       // MSAL builds an account's home id (uid.utid) from it; nobody else asks for it.
       response.client_info = Buffer.from(JSON.stringify({ uid: user.userId, utid: user.tenantId })).toString('base64url');

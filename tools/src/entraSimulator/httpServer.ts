@@ -5,14 +5,16 @@ import { simControlRoutes } from './simControlRoutes';
 /** What a route answers. */
 export interface RouteResult {
   status: number;
+  /** JSON, unless `headers` name a Content-Type (then the body is sent as it is). */
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 /** One route: method, a path pattern with named groups, and a handler. */
 export interface Route {
   method: 'GET' | 'POST' | 'PUT';
   pattern: RegExp;
-  handle(params: Record<string, string>, body: string, baseUrl: string): Promise<RouteResult> | RouteResult;
+  handle(params: Record<string, string>, body: string, baseUrl: string, query: URLSearchParams): Promise<RouteResult> | RouteResult;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -34,6 +36,14 @@ function authorityRoutes(sim: EntraSimulator): Route[] {
         sim.stats.jwksRequests += 1;
         return { status: 200, body: sim.keys.jwks() };
       },
+    },
+    {
+      method: 'GET', pattern: new RegExp(`^/${TENANT}/oauth2/v2\\.0/authorize$`),
+      handle: ({ tenant = '' }, _body, _baseUrl, query) => sim.authorizeEndpoint.authorize(tenant, query),
+    },
+    {
+      method: 'POST', pattern: new RegExp(`^/${TENANT}/oauth2/v2\\.0/authorize/decision$`),
+      handle: (_params, body) => sim.authorizeEndpoint.decision(new URLSearchParams(body)),
     },
     {
       method: 'POST', pattern: new RegExp(`^/${TENANT}/oauth2/v2\\.0/token$`),
@@ -92,22 +102,39 @@ export async function listen(sim: EntraSimulator, port: number): Promise<{ serve
 
 async function serve(sim: EntraSimulator, routes: Route[], req: IncomingMessage, res: ServerResponse, baseUrl: string): Promise<void> {
   try {
-    const path = new URL(req.url ?? '/', baseUrl).pathname;
+    const url = new URL(req.url ?? '/', baseUrl);
+    const path = url.pathname;
     sim.recordRequest(req.method ?? 'GET', path);
+    // A single-page app calls discovery, keys and the token endpoint cross-origin: Entra answers with CORS.
+    const cors = corsHeaders(req);
+    if (req.method === 'OPTIONS') return send(res, 204, undefined, cors);
     const matches = routes.filter((route) => route.pattern.test(path));
     const route = matches.find((candidate) => candidate.method === req.method);
-    if (!route) return send(res, matches.length ? 405 : 404, { error: matches.length ? 'method_not_allowed' : 'not_found' });
+    if (!route) return send(res, matches.length ? 405 : 404, { error: matches.length ? 'method_not_allowed' : 'not_found' }, cors);
     const params = route.pattern.exec(path)?.groups ?? {};
-    const result = await route.handle(params, await readBody(req), baseUrl);
-    send(res, result.status, result.body);
+    const result = await route.handle(params, await readBody(req), baseUrl, url.searchParams);
+    send(res, result.status, result.body, { ...cors, ...result.headers });
   } catch (error) {
     send(res, 500, { error: 'server_error', error_description: (error as Error).message });
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const json = !('Content-Type' in headers) && !('Location' in headers);
+  res.writeHead(status, { ...(json ? { 'Content-Type': 'application/json; charset=utf-8' } : {}), 'Cache-Control': 'no-store', ...headers });
+  res.end(json ? (body === undefined ? '' : JSON.stringify(body)) : typeof body === 'string' ? body : '');
+}
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  if (!origin) return {};
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+    'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'Content-Type',
+    'Access-Control-Max-Age': '86400',
+    Vary: 'Origin',
+  };
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

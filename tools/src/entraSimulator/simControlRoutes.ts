@@ -27,6 +27,16 @@ export function simControlRoutes(sim: EntraSimulator): Route[] {
         return { status: 200, body: { revoked: true } };
       },
     },
+    {
+      // Body `{ mode: 'page' | 'accept' | 'cancel' }`: what the consent page of /authorize does.
+      method: 'PUT', pattern: /^\/_sim\/consent-prompt$/,
+      handle: (_params, body) => {
+        const mode = parseJson(body)?.mode;
+        if (mode !== 'page' && mode !== 'accept' && mode !== 'cancel') return badRequest('mode must be one of page, accept, cancel');
+        sim.consentPromptMode = mode;
+        return { status: 200, body: { mode } };
+      },
+    },
     { method: 'POST', pattern: /^\/_sim\/rotate-keys$/, handle: async () => ({ status: 200, body: { kid: await sim.rotateKeys() } }) },
   ];
 }

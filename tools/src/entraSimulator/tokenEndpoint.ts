@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { verifyAssertion } from './assertionVerifier';
+import { verifierMatches, type AuthorizationCodeStore } from './authorizationCodes';
 import type { ConsentRegistry } from './consentRegistry';
 import * as entra from './entraErrors';
 import type { GraphTokenIssuer } from './graphTokenIssuer';
@@ -17,6 +18,7 @@ export interface TokenEndpointDeps {
   consent: ConsentRegistry;
   refreshTokens: RefreshTokenStore;
   issuer: GraphTokenIssuer;
+  codes: AuthorizationCodeStore;
 }
 
 /**
@@ -27,6 +29,8 @@ export class TokenEndpoint {
   constructor(private readonly deps: TokenEndpointDeps) {}
 
   async handle(tenantId: string, form: URLSearchParams): Promise<entra.EndpointResult> {
+    // A single-page app is a public client: it redeems its code with the PKCE verifier, no secret.
+    if (form.get('grant_type') === 'authorization_code') return this.authorizationCode(tenantId, form);
     const clientProblem = this.authenticateClient(form);
     if (clientProblem) return clientProblem;
     const grantType = form.get('grant_type');
@@ -68,6 +72,28 @@ export class TokenEndpoint {
     return this.grant(record.user, form, () => entra.consentRevokedOnRefresh(this.deps.clientId));
   }
 
+  private async authorizationCode(tenantId: string, form: URLSearchParams): Promise<entra.EndpointResult> {
+    const clientId = form.get('client_id');
+    if (!clientId) return entra.missingParameter('client_id');
+    if (clientId.toLowerCase() !== this.deps.clientId.toLowerCase()) return entra.unknownClient(clientId);
+    const code = form.get('code');
+    if (!code) return entra.missingParameter('code');
+    const verifier = form.get('code_verifier');
+    if (!verifier) return entra.missingParameter('code_verifier');
+    const record = this.deps.codes.redeem(code);
+    if (!record || !servesTenant(tenantId, record.user.tenantId)) return entra.badAuthorizationCode();
+    if (form.get('redirect_uri') !== record.redirectUri) return entra.redirectUriMismatch();
+    if (!verifierMatches(verifier, record.codeChallenge, record.codeChallengeMethod)) return entra.codeVerifierMismatch();
+    const request = parseScopeRequest(form.get('scope') ?? record.scope);
+    if (request.unsupported) return entra.unsupportedScope(request.unsupported);
+    // The user consented on the way to this code: the grant is the app's permissions, whatever propagation does.
+    const body = await this.deps.issuer.issue({
+      user: record.user, grantedScopes: this.deps.consent.grantedScopes, oidcScopes: request.oidcScopes,
+      clientInfo: form.get('client_info') === '1', nonce: record.nonce,
+    });
+    return { status: 200, body };
+  }
+
   /** Issues tokens when the user's propagated consent covers the requested scopes. */
   private async grant(
     user: UserProfile, form: URLSearchParams, noConsent: () => entra.EndpointResult,
@@ -82,6 +108,11 @@ export class TokenEndpoint {
     });
     return { status: 200, body };
   }
+}
+
+/** A tenant's endpoints serve its users; `organizations` and `common` serve every tenant's (multi-tenant apps). */
+export function servesTenant(pathTenant: string, userTenant: string): boolean {
+  return /^(organizations|common)$/i.test(pathTenant) || pathTenant.toLowerCase() === userTenant.toLowerCase();
 }
 
 function sameSecret(given: string, expected: string): boolean {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '../localStack';
 import { TAB_BUILD_DIR, startTabServer, type TabServer } from '../tabServer/tabServer';
 import { ensureChromium } from './chromium';
@@ -36,9 +36,9 @@ describeBrowser('the Teams tab in Chromium', () => {
     await stack?.stop();
   });
 
-  async function open(user: TabUser, theme?: string): Promise<{ page: Page; tab: FrameLocator; close: () => Promise<void> }> {
+  async function open(user: TabUser, theme?: string): Promise<{ context: BrowserContext; page: Page; tab: FrameLocator; close: () => Promise<void> }> {
     const { context, page, tab } = await openTab(browser, stack, server.url, user, theme);
-    return { page, tab, close: async () => { await context.unrouteAll({ behavior: 'ignoreErrors' }); await context.close(); } };
+    return { context, page, tab, close: async () => { await context.unrouteAll({ behavior: 'ignoreErrors' }); await context.close(); } };
   }
 
   it('an admin of a company not set up yet is led to the settings and saves the integration (IDs checked as GUIDs); axe finds nothing serious', async () => {
@@ -63,15 +63,25 @@ describeBrowser('the Teams tab in Chromium', () => {
     await close();
   });
 
-  it('first sync: consent from the click, then the sync runs on its own; then an incremental sync', async () => {
+  /** Selects Connect Outlook and answers Entra's consent page in the popup Teams opens (the real teams-outlook-login). */
+  async function consentInPopup(context: BrowserContext, tab: FrameLocator, button: 'Accept' | 'Cancel'): Promise<void> {
+    const popupOpened = context.waitForEvent('page');
+    await tab.getByRole('button', { name: 'Connect Outlook' }).click();
+    const popup = await popupOpened;
+    await popup.getByRole('button', { name: button }).click();
+    await popup.waitForEvent('close', { timeout: 30_000 });
+  }
+
+  it('first sync: consent from the click through the real consent page, then the sync runs on its own; then an incremental sync', async () => {
     const outlook = stack.graph.sim.mailbox(TENANT, USER.userId);
     outlook.seed({ contacts: 120, folders: 2, seed: 7 });
-    const { page, tab, close } = await open(USER);
+    const { context, page, tab, close } = await open(USER);
     await tab.getByText('Bring your Outlook contacts into Teams').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await tab.getByRole('button', { name: 'Outlook Sync' }).click();
     await tab.getByText('Outlook Sync needs your permission to read your Outlook contacts.').waitFor();
-    await tab.getByRole('button', { name: 'Connect Outlook' }).click();
+    await consentInPopup(context, tab, 'Accept');
+    expect(stack.entra.sim.getConsent(TENANT, USER.userId)).toBe('granted');
     await tab.getByText(/^120 contacts synced: 120 new/).waitFor({ timeout: 60_000 });
     await tab.getByRole('listitem').first().waitFor();
     await screenshot(page, 'contacts-light');
@@ -96,14 +106,19 @@ describeBrowser('the Teams tab in Chromium', () => {
 
   it('scheduled sync: daily at a time is saved against the API (consent first), shows the next run and stays after a reload', async () => {
     const user: TabUser = { ...USER, userId: randomUUID(), name: 'Sam Schedule' };
-    const { page, tab, close } = await open(user);
+    const { context, page, tab, close } = await open(user);
     const schedule = tab.getByRole('region', { name: 'Scheduled sync' });
     await schedule.getByText('Scheduled sync is off.').waitFor();
     await schedule.getByRole('radio', { name: 'Daily at a set time' }).check();
     await schedule.getByLabel('Time of day').fill('07:30');
     await schedule.getByRole('button', { name: 'Save schedule' }).click();
     await schedule.getByText('Outlook Sync needs your permission to read your Outlook contacts.').waitFor();
+    // The real consent page, in the popup Teams opens from the click.
+    const popupOpened = context.waitForEvent('page');
     await schedule.getByRole('button', { name: 'Connect Outlook' }).click();
+    const popup = await popupOpened;
+    await popup.getByRole('button', { name: 'Accept' }).click();
+    await popup.waitForEvent('close', { timeout: 30_000 });
     await schedule.getByText(/^Next scheduled sync: .+\.$/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'schedule-light');
@@ -113,11 +128,13 @@ describeBrowser('the Teams tab in Chromium', () => {
     await close();
   });
 
-  it('consent cancelled: says what happened and offers to try again', async () => {
-    const { page, tab, close } = await open({ ...USER, userId: randomUUID(), name: 'Cora Cancel', consent: 'CancelledByUser' });
+  it('consent cancelled on the consent page: says what happened and offers to try again', async () => {
+    const cora = { ...USER, userId: randomUUID(), name: 'Cora Cancel' };
+    const { context, page, tab, close } = await open(cora);
     await tab.getByRole('button', { name: 'Outlook Sync' }).click();
-    await tab.getByRole('button', { name: 'Connect Outlook' }).click();
-    await tab.getByText('You closed the Outlook window before connecting.').waitFor();
+    await consentInPopup(context, tab, 'Cancel');
+    await tab.getByText('You did not allow Outlook Contact Sync to read your contacts.').waitFor();
+    expect(stack.entra.sim.getConsent(TENANT, cora.userId)).toBe('missing');
     expect(await tab.getByRole('button', { name: 'Connect Outlook' }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await close();

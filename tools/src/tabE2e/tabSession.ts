@@ -15,9 +15,10 @@ export interface TabUser {
   userId: string;
   name: string;
   roles?: string[];
-  /** What the consent popup does: consent (sets the grant at the local Entra) or fail with a teams-js reason. */
-  consent?: 'grant' | 'CancelledByUser' | 'AADSTS65001';
 }
+
+/** The public authority the tab's consent page (msal-browser) uses; the browser context sends it to the local one. */
+export const AUTHORITY_ORIGIN = 'https://login.microsoftonline.com';
 
 /** Launches the local Chromium. */
 export function launchChromium(): Promise<Browser> {
@@ -36,18 +37,34 @@ export async function openTab(browser: Browser, stack: LocalStack, tabServerUrl:
     const response = await route.fetch({ url: `${tabServerUrl}${url.pathname}${url.search}` });
     await route.fulfill({ response });
   });
+  await routeAuthority(context, stack.entra.url);
+  const upn = `${user.userId.slice(0, 8)}@contoso.example`;
   await context.exposeFunction('hostGetToken', async () => ({
-    ok: true, token: await stack.entra.sim.mintSsoToken({ tenantId: user.tenantId, userId: user.userId, name: user.name, roles: user.roles }),
+    ok: true, token: await stack.entra.sim.mintSsoToken({ tenantId: user.tenantId, userId: user.userId, name: user.name, upn, roles: user.roles }),
   }));
-  await context.exposeFunction('hostAuthenticate', (url: string) => {
-    if (!url.startsWith(`${TAB_ORIGIN}/teams-outlook-login`)) return { ok: false, reason: `unexpected consent url ${url}` };
-    if ((user.consent ?? 'grant') !== 'grant') return { ok: false, reason: user.consent };
-    stack.entra.sim.setConsent(user.tenantId, user.userId, 'granted');
-    return { ok: true };
-  });
+  await context.addInitScript((who) => Object.assign(window, who), { hostTenant: user.tenantId, hostUser: user.userId, hostLoginHint: upn });
   const page = await context.newPage();
+  if (process.env.TAB_E2E_DEBUG) context.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
+  if (process.env.TAB_E2E_DEBUG) context.on('response', (r) => console.log(`[resp] ${r.status()} ${r.url()}`));
+  if (process.env.TAB_E2E_DEBUG) context.on('requestfailed', (r) => console.log(`[failed] ${r.url()} ${r.failure()?.errorText ?? ''}`));
   await page.goto(`${HOST_ORIGIN}/_emulated/host.html`);
   return { context, page, tab: page.frameLocator('#tab') };
+}
+
+/**
+ * Sends the public authority to the local Entra authority: discovery answers name the local base URL, which the
+ * browser must not see (a public page may not call loopback), so they are rewritten to the public origin.
+ * Redirects (the consent page's answer) go back to the browser as they are.
+ */
+async function routeAuthority(context: BrowserContext, entraUrl: string): Promise<void> {
+  await context.route(`${AUTHORITY_ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: `${entraUrl}${url.pathname}${url.search}`, maxRedirects: 0 });
+    const type = response.headers()['content-type'] ?? '';
+    if (!type.includes('json')) return route.fulfill({ response });
+    const body = (await response.text()).split(entraUrl).join(AUTHORITY_ORIGIN);
+    return route.fulfill({ response, body });
+  });
 }
 
 /** axe-core over the host page and the tab's frame: the serious and critical violations, as readable lines. */

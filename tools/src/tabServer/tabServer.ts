@@ -38,7 +38,7 @@ async function handle(stack: LocalStack, dir: string, req: IncomingMessage, res:
   const url = new URL(req.url ?? '/', 'http://local');
   if (url.pathname.startsWith('/api/')) return forward(stack.host.url, req, res);
   if (url.pathname === '/tab-config.json') {
-    return send(res, 200, { apiBaseUrl: '', localMode: true, clientId: stack.clientId, authority: `https://login.microsoftonline.com/${DEV_TENANT}` });
+    return send(res, 200, { apiBaseUrl: '', localMode: true, clientId: stack.clientId, authority: 'https://login.microsoftonline.com/organizations' });
   }
   if (req.method === 'POST' && url.pathname === '/_dev/sign-in') return devSignIn(stack, await bodyOf(req), res);
   if (req.method === 'POST' && url.pathname === '/_dev/consent') {
