@@ -1,5 +1,5 @@
 import { startLocalStack, type LocalStack } from '../localStack';
-import { ensureTabBuilt } from '../build/tabBuild';
+import { ensureTabBuilt } from '../packaging/tabBuild';
 import { startTabServer } from '../tabServer/tabServer';
 import { ApiClient } from './apiClient';
 import { runBotDemo } from './botDemo';
