@@ -59,13 +59,12 @@ export class MailboxStore {
   readonly partitionKey: string;
   private fence?: PartitionFence;
 
-  /** `indexTable`: where the transactions' lead rows (the phonebook's index) go; the contacts table when unset. */
-  constructor(private readonly client: TableClient, mailbox: MailboxRef, readonly meter: TableWriteMeter, private readonly indexTable?: TableClient) {
+  constructor(private readonly client: TableClient, mailbox: MailboxRef, readonly meter: TableWriteMeter) {
     this.partitionKey = mailboxPartitionKey(mailbox);
   }
 
   transaction(): PartitionTransaction {
-    return new PartitionTransaction(this.client, this.meter, this.fence, this.indexTable);
+    return new PartitionTransaction(this.client, this.meter, this.fence);
   }
 
   /**

@@ -41,13 +41,4 @@ describe('a unit of work in one partition', () => {
     expect(await exists('log')).toBe(false);
   });
 
-  it('sends the lead rows before everything else (a crash after them leaves extra index rows, never missing ones)', async () => {
-    const meter = { transactions: 0 };
-    const transaction = new PartitionTransaction(table, meter);
-    transaction.create({ partitionKey: PK, rowKey: 'clash' }); // fails: the lead rows went first, alone
-    for (let i = 0; i < 100; i += 1) transaction.lead({ partitionKey: PK, rowKey: `x${i}` });
-    await expect(transaction.commit()).rejects.toThrow(WriteConflictError);
-    expect(await exists('x99')).toBe(true);
-    expect(meter.transactions).toBe(2);
-  });
 });

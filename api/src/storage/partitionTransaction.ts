@@ -39,22 +39,14 @@ export class EntityRefusedError extends Error {
  */
 export class PartitionTransaction {
   private readonly actions: TransactionAction[] = [];
-  /** Idempotent upserts sent before every other action (see {@link lead}). */
-  private readonly leading: TransactionAction[] = [];
   /** Ranges [start, end) of `actions` that must land in one transaction. */
   private readonly groups: Array<[number, number]> = [];
 
-  /**
-   * With a `fence`, every transaction also carries the fence's guard (see {@link PartitionFence}). With a
-   * `leadTable`, the {@link lead} rows go to that table (same partition key), unfenced, before the rest.
-   */
-  constructor(
-    private readonly client: TableClient, private readonly meter: TableWriteMeter, private readonly fence?: PartitionFence,
-    private readonly leadTable?: TableClient,
-  ) {}
+  /** With a `fence`, every transaction also carries the fence's guard (see {@link PartitionFence}). */
+  constructor(private readonly client: TableClient, private readonly meter: TableWriteMeter, private readonly fence?: PartitionFence) {}
 
   get size(): number {
-    return this.leading.length + this.actions.length;
+    return this.actions.length;
   }
 
   /**
@@ -65,15 +57,6 @@ export class PartitionTransaction {
     const start = this.actions.length;
     stage();
     if (this.actions.length - start > 1) this.groups.push([start, this.actions.length]);
-    return this;
-  }
-
-  /**
-   * An upsert sent before every other action of the unit: for rows that are idempotent and checked when
-   * read (search index rows), so that a crash after them leaves extra rows, never missing ones.
-   */
-  lead(entity: Entity): this {
-    this.leading.push(['upsert', entity, 'Replace']);
     return this;
   }
 
@@ -100,11 +83,9 @@ export class PartitionTransaction {
 
   async commit(): Promise<void> {
     const size = this.fence ? PartitionFence.capacity : MAX_TRANSACTION_ACTIONS;
-    if (this.leadTable) await this.commitLeading(this.leadTable);
-    const all = [...this.leading, ...this.actions];
-    const offset = this.leading.length;
+    const all = this.actions;
     for (let start = 0, end = 0; start < all.length; start = end) {
-      end = this.chunkEnd(start, Math.min(start + size, all.length), offset);
+      end = this.chunkEnd(start, Math.min(start + size, all.length));
       const chunk = all.slice(start, end);
       this.meter.transactions += 1;
       try {
@@ -121,28 +102,13 @@ export class PartitionTransaction {
       }
     }
     this.actions.length = 0;
-    this.leading.length = 0;
     this.groups.length = 0;
   }
 
-  /** The lead rows into their own table: idempotent upserts, in transactions of 100, before anything else. */
-  private async commitLeading(table: TableClient): Promise<void> {
-    for (let start = 0; start < this.leading.length; start += MAX_TRANSACTION_ACTIONS) {
-      const chunk = this.leading.slice(start, start + MAX_TRANSACTION_ACTIONS);
-      this.meter.transactions += 1;
-      try {
-        await table.submitTransaction(chunk);
-      } catch (error) {
-        throw refusal(error, chunk) ?? error;
-      }
-    }
-    this.leading.length = 0;
-  }
-
   /** Where a transaction that starts at `start` ends: at most at `limit`, never inside a group. */
-  private chunkEnd(start: number, limit: number, offset: number): number {
+  private chunkEnd(start: number, limit: number): number {
     // The outermost group that the limit would cut decides (groups may nest).
-    const cut = Math.min(...this.groups.filter(([from, to]) => from + offset < limit && to + offset > limit).map(([from]) => from + offset));
+    const cut = Math.min(...this.groups.filter(([from, to]) => from < limit && to > limit).map(([from]) => from));
     return Number.isFinite(cut) && cut > start ? cut : limit;
   }
 }

@@ -96,9 +96,8 @@ async function storePage(run: SyncRun, state: FolderState, page: DeltaPage, opti
 function refusedContactId(error: EntityRefusedError): string | undefined {
   const { rowKey, id, contactId } = error.entity;
   if (rowKey.startsWith(ROW_PREFIX.contact) && typeof id === 'string') return id;
-  // The phonebook's rows of a contact (its index and change-log rows) carry its id too.
-  const phonebookRow = rowKey.startsWith(ROW_PREFIX.index) || rowKey.startsWith(ROW_PREFIX.change);
-  return phonebookRow && typeof contactId === 'string' ? contactId : undefined;
+  // A contact's change-log row carries its id too (the import writes no other row of a contact).
+  return rowKey.startsWith(ROW_PREFIX.change) && typeof contactId === 'string' ? contactId : undefined;
 }
 
 /**
