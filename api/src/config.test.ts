@@ -1,6 +1,6 @@
+import { settingRefused } from '../../tools/src/testing/settingRefused';
 import { randomBytes } from 'node:crypto';
 import { SYNC_TIMING_DEFAULTS, loadIdentityConfig, loadRateLimitConfig, loadSyncConfig, readSyncResultsQueueName } from './config';
-import { AppError } from './errors/appError';
 
 const TENANT = '0b3b7f5e-8c1e-4a57-9a0e-3c2f1d4e5a6b';
 const identity = {
@@ -9,15 +9,6 @@ const identity = {
 };
 const storage = { AzureWebJobsStorage: 'UseDevelopmentStorage=true' };
 
-function settingRefused(load: () => unknown): string | undefined {
-  try {
-    load();
-    return undefined;
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'configuration_invalid') return String(error.details?.setting);
-    throw error;
-  }
-}
 
 describe('service URL overrides', () => {
   it.each([

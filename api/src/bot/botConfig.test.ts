@@ -1,4 +1,4 @@
-import { AppError } from '../errors/appError';
+import { settingRefused } from '../../../tools/src/testing/settingRefused';
 import { loadBotConfig, readSyncResultsQueueName } from '../config';
 import { contactsTabUrl } from './botServices';
 
@@ -7,15 +7,6 @@ const TENANT = '0b3b7f5e-8c1e-4a57-9a0e-3c2f1d4e5a6b';
 const TEAMS_APP = '2f6d3c1e-8a4b-4c7d-9e0f-1a2b3c4d5e60';
 const single = { BOT_ID: APP, BOT_APP_TYPE: 'SingleTenant', BOT_TENANT_ID: TENANT, BOT_PASSWORD: 'secret', TEAMS_APP_ID: TEAMS_APP };
 
-function settingRefused(load: () => unknown): string | undefined {
-  try {
-    load();
-    return undefined;
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'configuration_invalid') return String(error.details?.setting);
-    throw error;
-  }
-}
 
 describe('bot settings', () => {
   it.each<[string, Record<string, string>, string | undefined]>([
