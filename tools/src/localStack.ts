@@ -24,6 +24,8 @@ export interface LocalStackOptions {
   settings?: Record<string, string>;
   /** Queue trigger settings (host.json `extensions.queues`), e.g. the `batchSize` of one instance. */
   queues?: FunctionsHostOptions['queues'];
+  /** Function modules (file names without `.ts`) the host leaves out, e.g. a job a benchmark measures apart. */
+  withoutFunctions?: string[];
 }
 
 /** The tab's host in local runs: the audience `api://localhost:53000/{clientId}` is accepted. */
@@ -69,7 +71,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
   try {
     const host = await startFunctionsHost({
-      modules: readdirSync(FUNCTIONS_DIR).filter((file) => /^[^.]+\.ts$/.test(file)).map((file) => path.join(FUNCTIONS_DIR, file)),
+      modules: readdirSync(FUNCTIONS_DIR).filter((file) => /^[^.]+\.ts$/.test(file) && !options.withoutFunctions?.includes(file.slice(0, -3)))
+        .map((file) => path.join(FUNCTIONS_DIR, file)),
       env: settings, port: options.apiPort, queuePollMs: options.queuePollMs ?? 50, enableTimers: false, logger: options.logger,
       queues: options.queues,
     });

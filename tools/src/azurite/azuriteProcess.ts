@@ -37,6 +37,12 @@ export function connectionStringFor(tablePort: number, queuePort: number, blobPo
   ].join(';') + ';';
 }
 
+/**
+ * Azurite keeps every table in memory: the benchmarks' million-row runs outgrow Node's default heap
+ * (about 4 GB here). A ceiling, not a reservation.
+ */
+const HEAP_MB = 16_384;
+
 /** Starts Azurite from npm, in memory, on loopback; resolves once its ports accept connections. */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteInstance> {
   const [tablePort, queuePort, blobPort] = await Promise.all([
@@ -46,7 +52,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   ]);
   const bin = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist/src/azurite.js');
   const child = spawn(process.execPath, [
-    bin, '--silent', '--inMemoryPersistence', '--loose', '--skipApiVersionCheck', '--disableTelemetry',
+    `--max-old-space-size=${HEAP_MB}`, bin, '--silent', '--inMemoryPersistence', '--loose', '--skipApiVersionCheck', '--disableTelemetry',
     '--blobHost', '127.0.0.1', '--queueHost', '127.0.0.1', '--tableHost', '127.0.0.1',
     '--blobPort', String(blobPort), '--queuePort', String(queuePort), '--tablePort', String(tablePort),
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
