@@ -7,6 +7,7 @@ import { createRateLimits, type RateLimits } from './http/rateLimiter';
 import { TableUserTokenCacheStore, createIdentityServices, type SsoTokenValidator } from './identity';
 import { reusedToken } from './services/backgroundToken';
 import { DEFAULT_POLICY } from './admin/tenantSettings';
+import { PhonebookEraser } from './phonebook/phonebookEraser';
 import { PhonebookIndexer } from './phonebook/phonebookIndexer';
 import { PhonebookReader } from './phonebook/phonebookReader';
 import { StoragePhonebookIndexQueue } from './services/phonebookIndexQueue';
@@ -141,7 +142,7 @@ export function composeServices(env: Env): AppServices {
       grants: new TableUserTokenCacheStore(tables), leases, users, mailboxTables: MAILBOX_TABLES,
       erasePartition: async (table, partitionKey, options) => erasePartition(await tables.get(table), partitionKey, options),
       // Other modules' tables that are not keyed by the mailbox partition: their MailboxErasers.
-      erasers: [scheduleEraser],
+      erasers: [scheduleEraser, new PhonebookEraser(() => tables.get(TABLES.phonebook))],
     }),
     syncWorker: new SyncWorkerService({
       sync, queue, timeBudgetMs: syncConfig.syncTimeBudgetMs, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId),

@@ -1,7 +1,8 @@
 import { ApiHarness, type ApiUser } from '../../../tools/src/testing/apiHarness';
 import { USER_TOKEN_PROPERTIES } from '../identity/userTokenCacheStore';
 import { MAILBOX_TABLES, TABLES, TableClientFactory, type TableName } from '../storage/tableClientFactory';
-import { ROW_PREFIX, encodeKey, mailboxPartitionKey, odataString } from '../storage/tableKeys';
+import { ROW_PREFIX, encodeKey, keyRangeFilter, mailboxPartitionKey, odataString } from '../storage/tableKeys';
+import { indexPartitionPrefix } from '../phonebook/phonebookRows';
 
 /**
  * DELETE /api/me/connection over HTTP (local Functions host, Azurite, local Entra authority, Graph
@@ -27,8 +28,10 @@ async function syncNow(user: ApiUser): Promise<void> {
 async function mailboxRows(user: ApiUser): Promise<Record<TableName | 'contactRows', number>> {
   const counts = new Map<string, number>([['contactRows', 0]]);
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  for (const name of MAILBOX_TABLES) {
-    const filter = `PartitionKey eq '${odataString(mailboxPartitionKey(user))}'`;
+  for (const name of [...MAILBOX_TABLES, TABLES.phonebook]) {
+    // The phonebook's index is spread over the mailbox's index partitions: `{mailbox}|{shard}`.
+    const filter = name === TABLES.phonebook ? keyRangeFilter('PartitionKey', indexPartitionPrefix(mailboxPartitionKey(user), ''))
+      : `PartitionKey eq '${odataString(mailboxPartitionKey(user))}'`;
     counts.set(name, 0);
     for await (const entity of (await tables.get(name)).listEntities({ queryOptions: { filter, select: ['RowKey'] } })) {
       add(name);

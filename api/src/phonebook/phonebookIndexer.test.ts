@@ -3,6 +3,8 @@ import { TABLES } from '../storage/tableClientFactory';
 import { PhonebookIndexer } from './phonebookIndexer';
 import { PhonebookReader } from './phonebookReader';
 import { contactIndexKeys } from './searchKeys';
+import { indexPartitionKey } from './phonebookRows';
+import { ROW_PREFIX, decodeKey, mailboxPartitionKey } from '../storage/tableKeys';
 
 let harness: SyncHarness;
 beforeAll(async () => { harness = await SyncHarness.start(); });
@@ -62,5 +64,28 @@ describe('the phonebook index, written after the sync', () => {
     expect((await reader.indexKey('n+447700900123')).map((e) => e.contactId)).toEqual([ada]);
     const added = [...(await phonebookRows(mailbox)).keys()].filter((key) => !before.has(key));
     expect(added).toHaveLength(2); // Byron and the number; Ada's first-name row was there
+  });
+
+  it('spreads the index over partitions by key, and a read of a shorter prefix gathers them all', async () => {
+    const mailbox = harness.mailbox();
+    mailbox.source.seed({ contacts: 230, folders: 2, seed: 9 });
+    const { syncId } = await mailbox.sync();
+    await (await indexer(mailbox)).indexSync(mailbox.ref, syncId);
+    const partitions = new Map<string, string[]>();
+    for await (const row of (await mailbox.tables.get(TABLES.phonebook)).listEntities()) {
+      const key = decodeKey((row.rowKey ?? '').slice(ROW_PREFIX.index.length, (row.rowKey ?? '').lastIndexOf('|')));
+      expect(row.partitionKey).toBe(indexPartitionKey(mailboxPartitionKey(mailbox.ref), key));
+      partitions.set(row.partitionKey ?? '', [...(partitions.get(row.partitionKey ?? '') ?? []), key]);
+    }
+    expect(partitions.size).toBeGreaterThan(10);
+
+    const stored = await mailbox.contacts();
+    const reader = new PhonebookReader(await mailbox.tables.get(TABLES.contacts), mailbox.ref, await mailbox.tables.get(TABLES.phonebook));
+    const numbers = stored.filter((contact) => contact.phoneE164).map((contact) => contact.id);
+    expect(new Set(numbers).size).toBeGreaterThan(1);
+    expect(new Set(numbers.map((id) => stored.find((c) => c.id === id)?.phoneE164.slice(0, 3))).size).toBeGreaterThan(1); // several number partitions
+    expect((await reader.indexRange('n', 100_000)).map((entry) => entry.contactId).sort()).toEqual(numbers.sort());
+    const words = [...partitions.values()].flat().filter((key) => key.startsWith('w'));
+    expect(await reader.indexRange('w', 100_000)).toHaveLength(words.length);
   });
 });

@@ -7,15 +7,18 @@ import { contactIndexKeys } from './searchKeys';
 
 type Entity = ReturnType<typeof indexRow>;
 
-/** Table Storage's limit of actions in one transaction. */
+/** Table Storage's limit of actions in one transaction (all in one partition). */
 const MAX_BATCH = 100;
+/** Transactions in flight at once: each goes to its own index partition's share of the throughput. */
+const IN_FLIGHT = 8;
 
 /**
  * Builds the phonebook's index for what one sync wrote, after the sync (off its critical path): every
  * contact of the mailbox's partition stamped by `syncId` as new or updated gets an upsert of each of its
- * index keys, in transactions of at most 100 rows. Idempotent (inserts, or upserts where rows exist), so
- * a crashed or repeated job just writes them again; keys an updated contact no longer has stay behind and are dropped when read
- * (`PhonebookService` checks each hit against the contact).
+ * index keys, in transactions of at most 100 rows of one index partition, several partitions at once.
+ * Idempotent (inserts, or upserts where rows exist), so a crashed or repeated job just writes them again;
+ * keys an updated contact no longer has stay behind and are dropped when read (`PhonebookService` checks
+ * each hit against the contact).
  */
 export class PhonebookIndexer {
   /** `contacts`: the contacts table (read); `index`: the phonebook table (written). */
@@ -26,20 +29,20 @@ export class PhonebookIndexer {
     const partitionKey = mailboxPartitionKey(mailbox);
     const filter = `${rowKindFilter(partitionKey, ROW_PREFIX.contact)} and syncId eq '${odataString(syncId)}'`
       + " and (syncOutcome eq 'new' or syncOutcome eq 'updated')";
-    let batch: Entity[] = [];
-    let written = 0;
+    const sender = new BatchSender((rows) => this.submit(rows));
+    const byPartition = new Map<string, Entity[]>();
     for await (const entity of this.contacts.listEntities({ queryOptions: { filter } })) {
       const { contact } = fromContactEntity(entity);
       for (const key of contactIndexKeys(contact)) {
-        batch.push(indexRow(partitionKey, key, contact.id));
-        if (batch.length === MAX_BATCH) {
-          written += await this.submit(batch);
-          batch = [];
-        }
+        const row = indexRow(partitionKey, key, contact.id);
+        const batch = byPartition.get(row.partitionKey) ?? [];
+        byPartition.set(row.partitionKey, batch);
+        batch.push(row);
+        if (batch.length === MAX_BATCH) await sender.send(batch.splice(0));
       }
     }
-    if (batch.length > 0) written += await this.submit(batch);
-    return written;
+    for (const batch of byPartition.values()) if (batch.length > 0) await sender.send(batch);
+    return sender.finish();
   }
 
   /**
@@ -56,5 +59,33 @@ export class PhonebookIndexer {
       await this.index.submitTransaction(rows.map((row): TransactionAction => ['upsert', row, 'Replace']));
     }
     return rows.length;
+  }
+}
+
+/** Sends batches with at most {@link IN_FLIGHT} at once; the first failure fails `send` or `finish`. */
+class BatchSender {
+  private readonly running = new Set<Promise<void>>();
+  private failure: { error: unknown } | undefined;
+  private written = 0;
+
+  constructor(private readonly submit: (rows: Entity[]) => Promise<number>) {}
+
+  async send(rows: Entity[]): Promise<void> {
+    while (this.running.size >= IN_FLIGHT) await Promise.race(this.running);
+    this.throwIfFailed();
+    const sending: Promise<void> = this.submit(rows)
+      .then((written) => { this.written += written; }, (error: unknown) => { this.failure ??= { error }; })
+      .finally(() => this.running.delete(sending));
+    this.running.add(sending);
+  }
+
+  async finish(): Promise<number> {
+    await Promise.all(this.running);
+    this.throwIfFailed();
+    return this.written;
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
   }
 }

@@ -1,9 +1,9 @@
 import { RestError, type TableClient } from '@azure/data-tables';
 import type { MailboxRef, StoredContact } from '../contacts/contactModel';
 import { contactRowKey, fromContactEntity } from '../storage/contactEntity';
-import { decodeKey, mailboxPartitionKey, rowKindFilter } from '../storage/tableKeys';
+import { decodeKey, keyRangeFilter, mailboxPartitionKey, rowKindFilter } from '../storage/tableKeys';
 import type { ContactChange } from './changeLog';
-import { changeFromRow, changeRowPrefix, indexEntryOf, indexRowPrefix } from './phonebookRows';
+import { changeFromRow, changeRowPrefix, indexEntryOf, indexPartitionKey, indexPartitionPrefix, indexRowPrefix, indexShardLength } from './phonebookRows';
 
 /** One index row as read: its key (decoded) and its contact. */
 export interface IndexEntry {
@@ -36,17 +36,20 @@ export class PhonebookReader {
 
   /** The contacts under exactly `key` (one key range). */
   indexKey(key: string): Promise<IndexEntry[]> {
-    return this.indexRows(`${indexRowPrefix(key)}|`, MAX_ROWS_PER_KEY);
+    return this.indexRows(key, `${indexRowPrefix(key)}|`, MAX_ROWS_PER_KEY);
   }
 
-  /** The contacts under index keys that start with `keyPrefix` (one key range). */
+  /**
+   * The contacts under index keys that start with `keyPrefix`: one key range of one partition, or, for a
+   * prefix shorter than a shard (`n`: every number), the key range across the partitions it spans.
+   */
   indexRange(keyPrefix: string, limit = MAX_ROWS_PER_KEY): Promise<IndexEntry[]> {
-    return this.indexRows(indexRowPrefix(keyPrefix), limit);
+    return this.indexRows(keyPrefix, indexRowPrefix(keyPrefix), limit);
   }
 
-  private async indexRows(rowKeyPrefix: string, limit: number): Promise<IndexEntry[]> {
+  private async indexRows(keyPrefix: string, rowKeyPrefix: string, limit: number): Promise<IndexEntry[]> {
     const entries: IndexEntry[] = [];
-    const rows = this.index.listEntities({ queryOptions: { filter: this.rangeFilter(rowKeyPrefix), select: ['RowKey', 'contactId'] } });
+    const rows = this.index.listEntities({ queryOptions: { filter: this.indexFilter(keyPrefix, rowKeyPrefix), select: ['RowKey', 'contactId'] } });
     for await (const row of rows) {
       const entry = indexEntryOf(row);
       entries.push({ key: safeDecode(entry.key), contactId: entry.contactId });
@@ -80,6 +83,12 @@ export class PhonebookReader {
 
   private rangeFilter(prefix: string): string {
     return rowKindFilter(this.partitionKey, prefix);
+  }
+
+  /** The index rows under `keyPrefix`: in its shard's partition, or across the partitions of a shorter prefix. */
+  private indexFilter(keyPrefix: string, rowKeyPrefix: string): string {
+    if (keyPrefix.length >= indexShardLength(keyPrefix)) return rowKindFilter(indexPartitionKey(this.partitionKey, keyPrefix), rowKeyPrefix);
+    return `${keyRangeFilter('PartitionKey', indexPartitionPrefix(this.partitionKey, keyPrefix))} and ${keyRangeFilter('RowKey', rowKeyPrefix)}`;
   }
 }
 

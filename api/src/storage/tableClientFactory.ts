@@ -19,9 +19,10 @@ export type TableName = (typeof TABLES)[keyof typeof TABLES];
 /**
  * The tables whose PartitionKey is the mailbox partition key (`tableKeys.mailboxPartitionKey`): erasing a
  * user's data deletes their partition in each. A module that adds such a table lists it here; tables keyed
- * otherwise register a `MailboxEraser` (services/mailboxErasure.ts) instead.
+ * otherwise register a `MailboxEraser` (services/mailboxErasure.ts) instead: the phonebook's index, spread
+ * over several partitions per mailbox (`PhonebookEraser`), and the schedule index.
  */
-export const MAILBOX_TABLES: readonly TableName[] = [TABLES.contacts, TABLES.syncs, TABLES.leases, TABLES.phonebook];
+export const MAILBOX_TABLES: readonly TableName[] = [TABLES.contacts, TABLES.syncs, TABLES.leases];
 
 /** Makes TableClients of one storage account; creates each table once per process. */
 export class TableClientFactory {

@@ -65,8 +65,13 @@ export const ROW_PREFIX = { contact: 'c:', folder: 'f:', removal: 'r:', change: 
 
 /** An OData filter for every row of one kind in a partition (a RowKey range, served from the index). */
 export function rowKindFilter(partitionKey: string, prefix: string): string {
+  return `PartitionKey eq '${odataString(partitionKey)}' and ${keyRangeFilter('RowKey', prefix)}`;
+}
+
+/** An OData filter for the keys that start with `prefix`: `from` ≤ key < the prefix with its last character bumped. */
+export function keyRangeFilter(property: 'PartitionKey' | 'RowKey', prefix: string): string {
   const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return `PartitionKey eq '${odataString(partitionKey)}' and RowKey ge '${odataString(prefix)}' and RowKey lt '${odataString(upper)}'`;
+  return `${property} ge '${odataString(prefix)}' and ${property} lt '${odataString(upper)}'`;
 }
 
 /** Escapes a value for an OData string literal. */
