@@ -3,7 +3,9 @@ import type { MailboxRef } from '../contacts/contactModel';
 import { ROW_PREFIX, mailboxPartitionKey, odataString, rowKindFilter } from '../storage/tableKeys';
 import { fromContactEntity } from '../storage/contactEntity';
 import { indexRow } from './phonebookRows';
-import { contactIndexKeys } from './searchKeys';
+import { DuplicateKeeper, REBUILD_ABOVE_KEYS } from './duplicateKeeper';
+import { PhonebookReader } from './phonebookReader';
+import { type IndexKey, contactIndexKeys } from './searchKeys';
 
 type Entity = ReturnType<typeof indexRow>;
 
@@ -21,8 +23,11 @@ const IN_FLIGHT = 8;
  * each hit against the contact).
  */
 export class PhonebookIndexer {
-  /** `contacts`: the contacts table (read); `index`: the phonebook table (written). */
-  constructor(private readonly contacts: TableClient, private readonly index: TableClient) {}
+  /**
+   * `contacts`: the contacts table (read); `index`: the phonebook table (written); `rebuildAbove`: see
+   * `DuplicateKeeper` (the list of suspected duplicates is brought up to date after the rows).
+   */
+  constructor(private readonly contacts: TableClient, private readonly index: TableClient, private readonly rebuildAbove = REBUILD_ABOVE_KEYS) {}
 
   /** Indexes the contacts `syncId` wrote as new or updated; returns the number of index rows upserted. */
   async indexSync(mailbox: MailboxRef, syncId: string): Promise<number> {
@@ -31,9 +36,11 @@ export class PhonebookIndexer {
       + " and (syncOutcome eq 'new' or syncOutcome eq 'updated')";
     const sender = new BatchSender((rows) => this.submit(rows));
     const byPartition = new Map<string, Entity[]>();
+    const shared = new Set<IndexKey>(); // numbers and addresses: what duplicates share
     for await (const entity of this.contacts.listEntities({ queryOptions: { filter } })) {
       const { contact } = fromContactEntity(entity);
       for (const key of contactIndexKeys(contact)) {
+        if (key.startsWith('n') || key.startsWith('e')) shared.add(key);
         const row = indexRow(partitionKey, key, contact.id);
         const batch = byPartition.get(row.partitionKey) ?? [];
         byPartition.set(row.partitionKey, batch);
@@ -42,7 +49,9 @@ export class PhonebookIndexer {
       }
     }
     for (const batch of byPartition.values()) if (batch.length > 0) await sender.send(batch);
-    return sender.finish();
+    const written = await sender.finish();
+    await new DuplicateKeeper(new PhonebookReader(this.contacts, mailbox, this.index), this.index, partitionKey, this.rebuildAbove).refresh(shared);
+    return written;
   }
 
   /**

@@ -3,6 +3,7 @@ import type { MailboxRef, StoredContact } from '../contacts/contactModel';
 import { contactRowKey, fromContactEntity } from '../storage/contactEntity';
 import { decodeKey, keyRangeFilter, mailboxPartitionKey, rowKindFilter } from '../storage/tableKeys';
 import type { ContactChange } from './changeLog';
+import { DUPLICATE_ROW_PREFIX, type DuplicateEntry, duplicateEntryOf, duplicatesPartitionKey } from './duplicateRows';
 import { changeFromRow, changeRowPrefix, indexEntryOf, indexPartitionKey, indexPartitionPrefix, indexRowPrefix, indexShardLength } from './phonebookRows';
 
 /** One index row as read: its key (decoded) and its contact. */
@@ -56,6 +57,12 @@ export class PhonebookReader {
       if (entries.length >= limit) break;
     }
     return entries;
+  }
+
+  /** The mailbox's suspected duplicates as the index job last wrote them (see `duplicateRows.ts`), by key. */
+  async *duplicateEntries(): AsyncIterable<DuplicateEntry> {
+    const filter = rowKindFilter(duplicatesPartitionKey(this.partitionKey), DUPLICATE_ROW_PREFIX);
+    for await (const row of this.index.listEntities({ queryOptions: { filter, select: ['key', 'contactIds'] } })) yield duplicateEntryOf(row);
   }
 
   /** Point reads of the given contacts; those not stored are left out. */

@@ -80,3 +80,9 @@ export function numberKey(e164: string): IndexKey {
 export function addressKey(email: string): IndexKey {
   return `e${email.trim().toLowerCase()}`;
 }
+
+/** Whether the contact, as stored, has this number (`n…`) or address (`e…`) key. */
+export function hasSharedKey(contact: Pick<StoredContact, 'phoneE164' | 'email'>, key: IndexKey): boolean {
+  if (key.startsWith('n')) return contact.phoneE164 !== '' && numberKey(contact.phoneE164) === key;
+  return contact.email !== '' && addressKey(contact.email) === key;
+}

@@ -1,0 +1,55 @@
+import { SyncHarness, type TestMailbox } from '../../../tools/src/testing/syncHarness';
+import { TABLES } from '../storage/tableClientFactory';
+import { DUPLICATE_ROW_PREFIX } from './duplicateRows';
+import { findDuplicates } from './phonebookDuplicates';
+import { PhonebookIndexer } from './phonebookIndexer';
+import { PhonebookReader } from './phonebookReader';
+
+let harness: SyncHarness;
+beforeAll(async () => { harness = await SyncHarness.start(); });
+afterAll(async () => { await harness?.stop(); });
+
+/** A sync, then the index job with `rebuildAbove` (0: the whole list is rewritten; large: key by key). */
+async function syncAndIndex(mailbox: TestMailbox, rebuildAbove: number): Promise<void> {
+  const { syncId } = await mailbox.sync();
+  await new PhonebookIndexer(await mailbox.tables.get(TABLES.contacts), await mailbox.tables.get(TABLES.phonebook), rebuildAbove).indexSync(mailbox.ref, syncId);
+}
+
+async function groups(mailbox: TestMailbox): Promise<Array<{ value: string; ids: string[] }>> {
+  const reader = new PhonebookReader(await mailbox.tables.get(TABLES.contacts), mailbox.ref, await mailbox.tables.get(TABLES.phonebook));
+  return (await findDuplicates(reader, 50)).map((group) => ({ value: group.value, ids: group.contacts.map((c) => c.id).sort() }));
+}
+
+/** The keys of the stored list's rows (what a read of the list costs: one range). */
+async function listRows(mailbox: TestMailbox): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const row of (await mailbox.tables.get(TABLES.phonebook)).listEntities()) {
+    if (row.rowKey?.startsWith(DUPLICATE_ROW_PREFIX)) keys.push(String(row.key));
+  }
+  return keys.sort();
+}
+
+describe.each([['key by key', 1_000], ['rebuilt whole', 0]])('the list of suspected duplicates, %s', (_how, rebuildAbove) => {
+  it('follows the contacts: a shared number appears, and a contact that moves to another number leaves its group', async () => {
+    const mailbox = harness.mailbox();
+    const other = mailbox.source.addFolder('Clients').id;
+    const folder = mailbox.source.defaultFolderId;
+    const ada = mailbox.source.addContact(folder, { givenName: 'Ada', surname: 'Lovelace', mobilePhone: '+44 20 7946 0958' }).id;
+    const copy = mailbox.source.addContact(other, { givenName: 'Ada', surname: 'Lovelace', mobilePhone: '+44 20 7946 0958', emailAddresses: [{ address: 'ada@example.com' }] }).id;
+    const bob = mailbox.source.addContact(folder, { givenName: 'Bob', surname: 'Stone', mobilePhone: '+44 20 7946 0001', emailAddresses: [{ address: 'bob@example.com' }] }).id;
+    await syncAndIndex(mailbox, rebuildAbove);
+    expect(await groups(mailbox)).toEqual([{ value: '+442079460958', ids: [ada, copy].sort() }]);
+    expect(await listRows(mailbox)).toEqual(['n+442079460958']);
+
+    // The copy takes Bob's number and address: one group leaves, two come.
+    mailbox.source.updateContact(copy, { mobilePhone: '+44 20 7946 0001', emailAddresses: [{ address: 'Bob@Example.com' }] });
+    await syncAndIndex(mailbox, rebuildAbove);
+    expect(await groups(mailbox)).toEqual([ // by key: addresses, then numbers
+      { value: 'bob@example.com', ids: [bob, copy].sort() },
+      { value: '+442079460001', ids: [bob, copy].sort() },
+    ]);
+    // Rewritten whole, the list drops the number no longer shared; key by key, its row stays until read (and is not shown).
+    expect(await listRows(mailbox)).toEqual(rebuildAbove === 0 ? ['ebob@example.com', 'n+442079460001']
+      : ['ebob@example.com', 'n+442079460001', 'n+442079460958']);
+  });
+});

@@ -1,0 +1,49 @@
+import type { TableEntity } from '@azure/data-tables';
+import { textField } from '../storage/entityFields';
+import { encodeKey } from '../storage/tableKeys';
+import type { IndexKey } from './searchKeys';
+
+type Row = TableEntity<Record<string, unknown>>;
+
+/**
+ * The mailbox's suspected duplicates, kept by the index job so that listing them is one range read: a row
+ * per number or address (`d:{key}`) that two or more contacts share, in the partition `{mailbox}|d` of the
+ * phonebook table (an index shard is two or three characters long, so no index row lands there; the
+ * phonebook's eraser takes it with the rest).
+ */
+export function duplicatesPartitionKey(mailboxPartition: string): string {
+  return `${mailboxPartition}|d`;
+}
+
+/** Row key prefix of the duplicate rows. */
+export const DUPLICATE_ROW_PREFIX = 'd:';
+
+/** Ids kept per group: a switchboard number shared by hundreds of contacts is still one row (< 64 KiB). */
+export const MAX_IDS_PER_GROUP = 200;
+
+/** A number or address and the contacts the index has under it. */
+export interface DuplicateEntry {
+  key: IndexKey;
+  contactIds: string[];
+}
+
+export function duplicateRow(mailboxPartition: string, entry: DuplicateEntry): Row {
+  return {
+    partitionKey: duplicatesPartitionKey(mailboxPartition),
+    rowKey: `${DUPLICATE_ROW_PREFIX}${encodeKey(entry.key)}`,
+    key: entry.key, // the row key of a very long address is a hash
+    contactIds: JSON.stringify(entry.contactIds.slice(0, MAX_IDS_PER_GROUP)),
+    contactCount: entry.contactIds.length,
+  };
+}
+
+export function duplicateEntryOf(row: Record<string, unknown>): DuplicateEntry {
+  let contactIds: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(textField(row.contactIds) || '[]');
+    if (Array.isArray(parsed)) contactIds = parsed.filter((id): id is string => typeof id === 'string');
+  } catch {
+    contactIds = [];
+  }
+  return { key: textField(row.key), contactIds };
+}
