@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { loadSyncConfig } from '../../../api/src/config';
 import type { MailboxRef, StoredContact } from '../../../api/src/contacts/contactModel';
 import { phoneRegion } from '../../../api/src/contacts/phoneNumber';
+import { findDuplicates } from '../../../api/src/phonebook/phonebookDuplicates';
 import { PhonebookIndexer } from '../../../api/src/phonebook/phonebookIndexer';
 import { PhonebookReader } from '../../../api/src/phonebook/phonebookReader';
 import { searchPhonebook } from '../../../api/src/phonebook/phonebookSearch';
@@ -29,9 +30,15 @@ export interface PhonebookFigures {
   floorMs: Latency;
   searchMs: Latency;
   lookupMs: Latency;
+  /** A page of 50 suspected duplicate groups (`GET /api/contacts/duplicates`), read {@link DUPLICATE_PAGES} times. */
+  duplicatesMs: Latency;
+  duplicateGroups: number;
   /** Searches that found the contact they were made from (typos, word order and accents included). */
   searchHits: number;
 }
+
+/** Reads of the first page of suspected duplicates. */
+const DUPLICATE_PAGES = 20;
 
 /** Median and 99th percentile, in milliseconds. */
 export interface Latency { median: number; p99: number }
@@ -54,7 +61,7 @@ export async function runPhonebookBench(services: BenchServices, size: number, s
   const summary = await sync.run({ mailbox, trigger: 'cli' });
   const importSeconds = (performance.now() - started) / 1000;
   const client = await tables.get(TABLES.contacts);
-  log('Phonebook: indexing…');
+  log('Phonebook: indexing (and listing suspected duplicates)…');
   const indexStarted = performance.now();
   await new PhonebookIndexer(client, await tables.get(TABLES.phonebook)).indexSync(mailbox, summary.syncId);
   const indexSeconds = (performance.now() - indexStarted) / 1000;
@@ -72,11 +79,16 @@ export async function runPhonebookBench(services: BenchServices, size: number, s
     const ids = (await reader.indexKey(numberKey(contact.phoneE164))).map((entry) => entry.contactId);
     await reader.contacts(ids);
   });
+  let duplicateGroups = 0;
+  const duplicatesMs = await time(Array.from({ length: DUPLICATE_PAGES }), async () => {
+    duplicateGroups = (await findDuplicates(reader, 50)).length;
+  });
   await services.dropTables(`pb${id}`);
   await services.admin.deleteMailbox(mailbox.tenantId, mailbox.userId);
   return {
     contacts: size, importSeconds, indexSeconds, pages, tableTransactions: summary.tableTransactions, transactionsPerPageWithout: 2,
     transactionsPerPage: summary.tableTransactions / Math.max(1, pages), samples: samples.length, floorMs, searchMs, lookupMs, searchHits,
+    duplicatesMs, duplicateGroups,
   };
 }
 
@@ -127,6 +139,7 @@ export function renderPhonebook(f: PhonebookFigures): string {
     `  | floor: point read of one contact | ${f.floorMs.median} | ${f.floorMs.p99} |`,
     `  | search (name, "last first", typo, accents folded) | ${f.searchMs.median} | ${f.searchMs.p99} |`,
     `  | caller lookup by E.164 | ${f.lookupMs.median} | ${f.lookupMs.p99} |`,
+    `  | suspected duplicates: first page (${f.duplicateGroups} groups; ${DUPLICATE_PAGES} reads) | ${f.duplicatesMs.median} | ${f.duplicatesMs.p99} |`,
     `  search found the contact it was made from in ${f.searchHits} of ${f.samples} (top 20)`,
   ].join('\n');
 }
