@@ -1,3 +1,5 @@
+import type { StoredContact } from '../contacts/contactModel';
+import type { DuplicateEntry } from './duplicateRows';
 import type { PhonebookReader } from './phonebookReader';
 import { type PhonebookItem, asItem } from './phonebookSearch';
 import { hasSharedKey } from './searchKeys';
@@ -16,11 +18,21 @@ export interface DuplicateGroup {
  */
 export async function findDuplicates(reader: Pick<PhonebookReader, 'duplicateEntries' | 'contacts'>, limit: number): Promise<DuplicateGroup[]> {
   const groups: DuplicateGroup[] = [];
-  for await (const { key, contactIds } of reader.duplicateEntries()) {
+  let chunk: DuplicateEntry[] = [];
+  const check = async (): Promise<void> => {
+    // One batch of point reads for the whole chunk's contacts (16 at a time), not a round trip per group.
+    const stored = await reader.contacts(chunk.flatMap((entry) => entry.contactIds));
+    for (const { key, contactIds } of chunk) {
+      const contacts = contactIds.map((id) => stored.get(id)).filter((c): c is StoredContact => c !== undefined && hasSharedKey(c, key));
+      if (contacts.length > 1 && groups.length < limit) groups.push({ kind: key.startsWith('n') ? 'phone' : 'email', value: key.slice(1), contacts: contacts.map(asItem) });
+    }
+    chunk = [];
+  };
+  for await (const entry of reader.duplicateEntries()) {
+    chunk.push(entry);
+    if (chunk.length >= limit - groups.length) await check();
     if (groups.length >= limit) break;
-    const kind = key.startsWith('n') ? 'phone' : 'email';
-    const stored = [...(await reader.contacts(contactIds)).values()].filter((contact) => hasSharedKey(contact, key));
-    if (stored.length > 1) groups.push({ kind, value: key.slice(1), contacts: stored.map(asItem) });
   }
+  if (chunk.length > 0) await check();
   return groups;
 }
