@@ -19,7 +19,7 @@ export class SyncResultAnnouncer {
     const { new: added, updated, deleted, unchanged, skipped } = summary;
     return this.send({
       ...basics(job), syncId: summary.syncId, outcome: 'completed',
-      counts: { new: added, updated, deleted, unchanged, skipped }, durationMs: Math.round(summary.durationMs),
+      counts: { new: added, updated, deleted, unchanged, skipped }, durationMs: Math.round(summary.syncDurationMs),
     }, log);
   }
 

@@ -7,7 +7,7 @@ import { SyncWorkerService } from './syncWorkerService';
 const job: SyncJob = { tenantId: 'tenant-1', userId: 'user-1', syncId: 'sync-1', full: false, trigger: 'manual' };
 const summary: SyncSummary = {
   syncId: 'sync-1', resumed: false, continued: false, new: 3, updated: 2, deleted: 1, unchanged: 4, skipped: 1,
-  graphRequests: 2, tableTransactions: 3, durationMs: 5123,
+  graphRequests: 2, tableTransactions: 3, durationMs: 123, syncDurationMs: 5123, // the card says the whole sync's
 };
 
 function workerWith(outcome: () => Promise<SyncSummary>, sendResult: (result: SyncResult) => Promise<void> = () => Promise.resolve()) {

@@ -6,7 +6,7 @@ import { SyncWorkerService } from './syncWorkerService';
 const job: SyncJob = { tenantId: 'tenant-1', userId: 'user-1', syncId: 'sync-1', full: true, trigger: 'manual' };
 const summary: SyncSummary = {
   syncId: 'sync-1', resumed: false, continued: false, new: 1, updated: 0, deleted: 0, unchanged: 0, skipped: 0,
-  graphRequests: 2, tableTransactions: 3, durationMs: 4,
+  graphRequests: 2, tableTransactions: 3, durationMs: 4, syncDurationMs: 4,
 };
 
 function workerWith(run: (request: SyncRequest) => Promise<SyncSummary>, enabled = true) {

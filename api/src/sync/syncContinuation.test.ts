@@ -54,6 +54,9 @@ describe('a sync longer than one invocation', () => {
     const history = await mailbox.history();
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ syncId, state: 'completed', resumes: 0, counts: { new: 3000, updated: 0, deleted: 0, unchanged: 0, skipped: 0 } });
+    // One result for the bot, when the sync ends, with the whole sync's duration (not its last invocation's).
+    const { startedAt, endedAt } = history[0] ?? { startedAt: '', endedAt: '' };
+    expect(worker.results).toEqual([expect.objectContaining({ syncId, outcome: 'completed', durationMs: Date.parse(endedAt) - Date.parse(startedAt) })]);
     expect(await mailbox.contacts()).toHaveLength(3000);
     expect((await statusOf(mailbox)).state).toBe('completed');
   });

@@ -39,7 +39,10 @@ export interface SyncSummary extends SyncCounts {
   continued: boolean;
   graphRequests: number;
   tableTransactions: number;
+  /** This attempt's time. */
   durationMs: number;
+  /** The whole sync's: from its first attempt's start to this attempt's end (continuations and resumes included). */
+  syncDurationMs: number;
 }
 
 /** The adapters a sync needs, per mailbox; see `syncServiceFactory.ts` for the real ones. */
@@ -139,6 +142,7 @@ export class SyncService {
     return {
       syncId: record.syncId, resumed, continued, ...record.counts,
       graphRequests: source?.requestCount ?? 0, tableTransactions: meter.transactions, durationMs: Date.now() - a.started,
+      syncDurationMs: Math.max(0, Date.parse(record.endedAt || now().toISOString()) - Date.parse(record.startedAt)),
     };
   }
 

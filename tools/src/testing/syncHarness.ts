@@ -11,6 +11,7 @@ import { SyncHistoryRepository, type SyncRecord } from '../../../api/src/storage
 import { TABLES, TableClientFactory } from '../../../api/src/storage/tableClientFactory';
 import { type SyncJob, StorageSyncJobQueue, syncJobSchema } from '../../../api/src/services/syncJobQueue';
 import { type SyncJobOutcome, SyncWorkerService } from '../../../api/src/services/syncWorkerService';
+import type { SyncResult } from '../../../api/src/services/syncResultQueue';
 import type { SyncRequest, SyncSummary } from '../../../api/src/sync/syncService';
 import { createSyncService } from '../../../api/src/sync/syncServiceFactory';
 
@@ -72,13 +73,16 @@ export class TestMailbox {
   }
 
   /** The queue worker as the Functions app wires it, on this mailbox's queue, with the given time budget. */
-  worker(timeBudgetMs: number, leaseMs?: number): { runJob(job: SyncJob): Promise<SyncJobOutcome>; lines: string[] } {
+  /** A sync worker on this mailbox's queue; `results` are what it announced to the bot's notifier. */
+  worker(timeBudgetMs: number, leaseMs?: number): { runJob(job: SyncJob): Promise<SyncJobOutcome>; lines: string[]; results: SyncResult[] } {
     const lines: string[] = [];
+    const results: SyncResult[] = [];
     const worker = new SyncWorkerService({
       sync: this.service(leaseMs), isTenantEnabled: () => Promise.resolve(true), timeBudgetMs, queue: new StorageSyncJobQueue(this.queue),
+      results: { send: (result) => { results.push(result); return Promise.resolve(); } },
     });
     const log = { log: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
-    return { runJob: (job) => worker.runJob(job, log), lines };
+    return { runJob: (job) => worker.runJob(job, log), lines, results };
   }
 
   /** Takes the next job off this mailbox's queue (deleting it), or undefined when the queue is empty. */
