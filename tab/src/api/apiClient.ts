@@ -1,5 +1,5 @@
 import type {
-  ChangePage, ContactPage, DisconnectResult, Integration, Me, OrgHealth, Policy, Schedule, ScheduleChoice, SyncHistoryEntry, SyncStatus,
+  ChangePage, ContactPage, DisconnectResult, Duplicates, Integration, Me, OrgHealth, Policy, Schedule, ScheduleChoice, SyncHistoryEntry, SyncStatus,
 } from './apiTypes';
 import { ApiError, UNREACHABLE, errorOf } from './apiError';
 
@@ -23,6 +23,8 @@ export class ApiClient {
     if (query.search) params.set('search', query.search);
     return this.call('GET', `/api/contacts?${params.toString()}`);
   }
+  /** Groups of contacts that share a number or an address (the same person in two folders, most often). */
+  duplicates(top = 100): Promise<Duplicates> { return this.call('GET', `/api/contacts/duplicates?top=${top}`); }
   saveSchedule(choice: ScheduleChoice): Promise<Schedule> { return this.call('PUT', '/api/me/schedule', choice); }
   disconnect(eraseContacts: boolean): Promise<DisconnectResult> { return this.call('DELETE', '/api/me/connection', { eraseContacts }); }
   integration(): Promise<Integration> { return this.call('GET', '/api/org/integration'); }

@@ -36,18 +36,44 @@ export interface SyncHistoryEntry extends Omit<SyncStatus, 'pagesDone' | 'state'
   resumes: number;
 }
 
-/** A stored contact (`GET /api/contacts`). */
+/**
+ * A contact as the phonebook lists it (`GET /api/contacts`, the API's `PhonebookItem`): a stored contact, the
+ * same person's other contacts merged in as `sources` (search results only), and its channel bindings.
+ */
 export interface Contact {
   id: string;
+  /** The Graph id of the Outlook folder; the API gives no folder names. */
   folderId: string;
   firstName: string;
   lastName: string;
+  companyName: string;
   phone: string;
   phoneE164: string;
+  /** A phone is there but cannot be read as a number. */
+  phoneInvalid: boolean;
   email: string;
   deletedAtSource: boolean;
   deletedAtSourceAt: string;
   lastChangedAt: string;
+  /** The stored contacts that are this person (same E.164 number or email): this one first. */
+  sources: Array<{ folderId: string; contactId: string }>;
+  /** The phone is used by a messaging channel (`PUT /api/contacts/{id}/bindings`): a sync never overwrites it. */
+  phoneBound: boolean;
+  /** The email is used by a messaging channel: a sync never overwrites it. */
+  emailBound: boolean;
+}
+
+/** Contacts that look like one person: the same E.164 number (`phone`) or email address (`email`). */
+export interface DuplicateGroup {
+  kind: 'phone' | 'email';
+  /** The shared E.164 number, or the shared address in lower case. */
+  value: string;
+  contacts: Contact[];
+}
+
+/** `GET /api/contacts/duplicates?top=`. */
+export interface Duplicates {
+  duplicates: DuplicateGroup[];
 }
 
 /** One page of contacts. */

@@ -104,6 +104,52 @@ describeBrowser('the Teams tab in Chromium', () => {
     await close();
   });
 
+  /** `PUT /api/contacts/{id}/bindings` as `user`, as a messaging channel does (the tab only shows bindings). */
+  async function bindPhone(user: TabUser, contactId: string): Promise<number> {
+    const token = await stack.entra.sim.mintSsoToken({ tenantId: user.tenantId, userId: user.userId, name: user.name });
+    const response = await fetch(`${stack.host.url}/api/contacts/${encodeURIComponent(contactId)}/bindings`, {
+      method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ phone: true }),
+    });
+    return response.status;
+  }
+
+  it('the same person in two Outlook folders is listed under Duplicates; a phone bound by a channel shows its badge', async () => {
+    const dana: TabUser = { ...USER, userId: randomUUID(), name: 'Dana Duplicate' };
+    stack.entra.sim.setConsent(TENANT, dana.userId, 'granted', { propagated: true });
+    const outlook = stack.graph.sim.mailbox(TENANT, dana.userId);
+    const work = outlook.addFolder('Work');
+    const john = outlook.addContact(outlook.defaultFolderId, { givenName: 'John', surname: 'Smith', mobilePhone: '+44 20 7946 0958' }).id;
+    outlook.addContact(work.id, { givenName: 'John', surname: 'Smith', businessPhones: ['+44 20 7946 0958'] });
+    outlook.addContact(outlook.defaultFolderId, { givenName: 'Ada', surname: 'Lovelace', mobilePhone: '+1 202 555 0101' });
+    const { page, tab, close } = await open(dana);
+    await tab.getByRole('button', { name: 'Outlook Sync' }).click();
+    await tab.getByText(/^3 contacts synced: 3 new/).waitFor({ timeout: 60_000 });
+    // The phonebook index (which the duplicates are read from) is written after the sync by its own queue job.
+    await stack.host.drainQueues();
+    expect(await bindPhone(dana, john)).toBe(200);
+
+    await tab.getByRole('tab', { name: 'Duplicates' }).click();
+    const group = tab.getByRole('list', { name: 'Same phone number: +442079460958' });
+    await group.waitFor();
+    const lines = await group.getByRole('listitem').allInnerTexts();
+    expect(lines.map((line) => /Folder [AB]/.exec(line)?.[0]).sort()).toEqual(['Folder A', 'Folder B']);
+    expect(lines.every((line) => line.startsWith('John Smith') && line.includes('Phone: +44 20 7946 0958'))).toBe(true);
+    expect(await group.getByRole('img', { name: 'Phone used by a messaging channel' }).count()).toBe(1);
+    expect(await tab.getByRole('heading', { level: 3 }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'duplicates-light');
+
+    await tab.getByRole('tab', { name: 'Contacts' }).click();
+    const johns = tab.getByRole('listitem').filter({ hasText: 'John Smith' });
+    await johns.nth(1).waitFor();
+    expect(await johns.getByRole('img', { name: 'Phone used by a messaging channel' }).count()).toBe(1);
+    await tab.getByRole('searchbox', { name: 'Search contacts' }).fill('John Smith');
+    await johns.getByText('In 2 folders').waitFor();
+    expect(await johns.count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await close();
+  });
+
   it('scheduled sync: daily at a time is saved against the API (consent first), shows the next run and stays after a reload', async () => {
     const user: TabUser = { ...USER, userId: randomUUID(), name: 'Sam Schedule' };
     const { context, page, tab, close } = await open(user);
@@ -146,7 +192,7 @@ describeBrowser('the Teams tab in Chromium', () => {
     expect(await tab.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'contacts-dark');
-    for (const name of ['History', 'Disconnect', 'Admin settings']) {
+    for (const name of ['Duplicates', 'History', 'Disconnect', 'Admin settings']) {
       await tab.getByRole('tab', { name }).click();
       await page.waitForTimeout(300);
       await screenshot(page, `${name.toLowerCase().replace(' ', '-')}-dark`);

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FakeApi, contactsRoute, status } from '../../testing/fakeApi';
+import { FakeApi, contactAt, contactsRoute, status } from '../../testing/fakeApi';
 import { FakeHost } from '../../testing/fakeHost';
 import { renderTab } from '../../testing/renderTab';
 import { ROW_HEIGHT } from './ContactList.styles';
@@ -46,5 +46,28 @@ describe('ContactList', () => {
     await userEvent.clear(screen.getByRole('searchbox', { name: 'Search contacts' }));
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search contacts' }), '999');
     expect(await screen.findByText('No contacts match this search.')).toBeTruthy();
+  });
+
+  it('marks a phone or email used by a messaging channel, read with which value it is', async () => {
+    const contacts = [{ ...contactAt(1), phoneBound: true }, { ...contactAt(2), emailBound: true }, contactAt(4)];
+    renderTab(new FakeHost(), new FakeApi().on('GET', '/api/sync/status', { status: 200, body: status() })
+      .on('GET', '/api/contacts', { status: 200, body: { contacts, more: false } }));
+    await screen.findByText(/First1 Last1/);
+    const [phoneBound, emailBound, plain] = screen.getAllByRole('listitem');
+    expect(within(phoneBound as HTMLElement).getByRole('img', { name: 'Phone used by a messaging channel' }).textContent).toBe('Used by a channel');
+    expect(phoneBound?.textContent).toMatch(/^First1 Last1 \+1 555 0000001 Used by a channel · p1@contoso.example$/);
+    expect(within(emailBound as HTMLElement).getByRole('img', { name: 'Email used by a messaging channel' })).toBeTruthy();
+    expect(emailBound?.textContent).toMatch(/p2@contoso.example Used by a channel$/);
+    expect(within(plain as HTMLElement).queryByRole('img')).toBeNull();
+  });
+
+  it('says in how many folders a merged search result is', async () => {
+    const merged = { ...contactAt(5), sources: [{ folderId: 'inbox', contactId: 'c5' }, { folderId: 'work', contactId: 'c5b' }] };
+    renderTab(new FakeHost(), new FakeApi().on('GET', '/api/sync/status', { status: 200, body: status() })
+      .on('GET', '/api/contacts', { status: 200, body: { contacts: [merged, contactAt(6)], more: false } }));
+    await screen.findByText(/First5 Last5/);
+    const [item, single] = screen.getAllByRole('listitem');
+    expect(within(item as HTMLElement).getByText('In 2 folders')).toBeTruthy();
+    expect(single?.textContent).not.toMatch(/folder/);
   });
 });

@@ -1,8 +1,10 @@
 import { Badge, Field, SearchBox, Spinner, Text, mergeClasses } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type UIEvent } from 'react';
 import type { Contact } from '../../api/apiTypes';
+import { ChannelBadge } from '../ChannelBadge/ChannelBadge';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { ROW_HEIGHT, useContactListStyles } from './ContactList.styles';
+import { contactName, sourcesText } from './contactText';
 import { useContactList } from './useContactList';
 import { virtualWindow } from './virtualWindow';
 
@@ -54,8 +56,7 @@ export function ContactList({ reloadKey, fallbackHeight = 600 }: ContactListProp
 
 function ContactRow({ contact, index, total }: { contact: Contact; index: number; total: number }) {
   const styles = useContactListStyles();
-  const name = `${contact.firstName} ${contact.lastName}`.trim() || contact.email || contact.phone || '(no name)';
-  const detail = [contact.phone, contact.email].filter(Boolean).join(' · ');
+  const sources = sourcesText(contact);
   return (
     <li
       className={mergeClasses(styles.row, contact.deletedAtSource && styles.deleted)}
@@ -64,9 +65,22 @@ function ContactRow({ contact, index, total }: { contact: Contact; index: number
       aria-posinset={index + 1}
     >
       <Text weight="semibold" truncate wrap={false}>
-        {name} {contact.deletedAtSource && <Badge appearance="outline" color="subtle">Deleted in Outlook</Badge>}
+        {contactName(contact)} {contact.deletedAtSource && <Badge appearance="outline" color="subtle">Deleted in Outlook</Badge>}
+        {sources && <Badge appearance="outline" color="informative">{sources}</Badge>}
       </Text>
-      <Text size={200} className={styles.detail} truncate wrap={false}>{detail || 'No phone or email'}</Text>
+      <Text size={200} className={styles.detail} truncate wrap={false}><ContactDetail contact={contact} /></Text>
     </li>
+  );
+}
+
+/** Phone and email, each with its channel badge when a messaging channel uses it. */
+function ContactDetail({ contact }: { contact: Contact }) {
+  if (!contact.phone && !contact.email) return <>No phone or email</>;
+  return (
+    <>
+      {contact.phone}{contact.phoneBound && <> <ChannelBadge field="Phone" /></>}
+      {contact.phone && contact.email && ' · '}
+      {contact.email}{contact.emailBound && <> <ChannelBadge field="Email" /></>}
+    </>
   );
 }

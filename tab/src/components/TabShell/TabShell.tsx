@@ -3,14 +3,15 @@ import { Suspense, lazy, useState } from 'react';
 import { useServices } from '../../app/appServices';
 import { ContactsPage } from '../ContactsPage/ContactsPage';
 import { DisconnectPage } from '../DisconnectPage/DisconnectPage';
+import { DuplicatesPage } from '../DuplicatesPage/DuplicatesPage';
 import { HistoryPage } from '../HistoryPage/HistoryPage';
 import { useTabShellStyles } from './TabShell.styles';
 
 // The admin pages are a separate chunk: most users never load them.
 const AdminPage = lazy(() => import('../AdminPage/AdminPage'));
 
-type Page = 'contacts' | 'history' | 'disconnect' | 'admin';
-const PAGE_NAMES: Record<Page, string> = { contacts: 'Contacts', history: 'History', disconnect: 'Disconnect', admin: 'Admin settings' };
+type Page = 'contacts' | 'duplicates' | 'history' | 'disconnect' | 'admin';
+const PAGE_NAMES: Record<Page, string> = { contacts: 'Contacts', duplicates: 'Duplicates', history: 'History', disconnect: 'Disconnect', admin: 'Admin settings' };
 
 /** The pages, behind a tab list; Admin settings only for admins. */
 export function TabShell() {
@@ -23,12 +24,14 @@ export function TabShell() {
       <Text as="h1" size={600} weight="semibold">Outlook Contact Sync</Text>
       <TabList className={styles.tabs} selectedValue={page} onTabSelect={(_e, data) => setPage(data.value as Page)} aria-label="Pages">
         <Tab value="contacts">Contacts</Tab>
+        <Tab value="duplicates">Duplicates</Tab>
         <Tab value="history">History</Tab>
         <Tab value="disconnect">Disconnect</Tab>
         {me.isAdmin && <Tab value="admin">Admin settings</Tab>}
       </TabList>
       <div role="tabpanel" aria-label={PAGE_NAMES[page]}>
         {page === 'contacts' && <ContactsPage />}
+        {page === 'duplicates' && <DuplicatesPage />}
         {page === 'history' && <HistoryPage />}
         {page === 'disconnect' && <DisconnectPage />}
         {page === 'admin' && me.isAdmin && <Suspense fallback={<Spinner label="Loading admin settings…" />}><AdminPage /></Suspense>}
