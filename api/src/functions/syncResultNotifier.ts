@@ -1,9 +1,8 @@
-import { app, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { botServices } from '../bot/botServices';
 import { readSyncResultsQueueName } from '../config';
-import { toAppError } from '../errors/appError';
-import { parseWith } from '../http/requestValidation';
 import { syncResultSchema } from '../services/syncResultQueue';
+import { queueJobHandler } from './queueHandler';
 
 /**
  * Tells the user how a sync ended: a proactive Adaptive Card into their chat with the bot, following the
@@ -11,16 +10,12 @@ import { syncResultSchema } from '../services/syncResultQueue';
  * queue, which delivers the result again later; a refused one (blocked, disabled, gone) completes with its
  * outcome recorded on the user's row. The sync itself never waits for Teams.
  */
-export async function syncResultNotifier(message: unknown, context: InvocationContext): Promise<void> {
-  let result;
-  try {
-    result = parseWith(syncResultSchema, message);
-  } catch (error) {
-    context.error(`Sync result dropped: not a sync result (${toAppError(error).message}) correlationId=${context.invocationId}`);
-    return;
-  }
-  const outcome = await botServices().notifier.notify(result);
-  context.log(`Sync result card: ${outcome} (tenant=${result.tenantId} user=${result.userId} syncId=${result.syncId ?? '-'} outcome=${result.outcome})`);
-}
+export const syncResultNotifier = queueJobHandler({
+  name: 'syncResultNotifier', queueName: readSyncResultsQueueName(), schema: syncResultSchema,
+  run: async (result, context) => {
+    const outcome = await botServices().notifier.notify(result);
+    context.log(`Sync result card: ${outcome} (tenant=${result.tenantId} user=${result.userId} syncId=${result.syncId ?? '-'} outcome=${result.outcome})`);
+  },
+});
 
 app.storageQueue('syncResultNotifier', { queueName: readSyncResultsQueueName(), connection: 'AzureWebJobsStorage', handler: syncResultNotifier });
