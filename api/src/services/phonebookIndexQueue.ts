@@ -1,5 +1,5 @@
-import type { QueueClient } from '@azure/storage-queue';
 import { z } from 'zod';
+import { JsonQueue } from '../storage/jsonQueue';
 import { type StorageAccount, queueClient } from '../storage/storageAccount';
 
 /** "Index what this sync wrote": the mailbox and the sync whose new and updated contacts need index rows. */
@@ -20,21 +20,12 @@ export interface PhonebookIndexQueue {
 export const DEFAULT_PHONEBOOK_INDEX_QUEUE = 'phonebook-index';
 
 /** The index queue in Azure Storage: base64 of the JSON (the queue trigger's default encoding); created on first use. */
-export class StoragePhonebookIndexQueue implements PhonebookIndexQueue {
-  private ready?: Promise<unknown>;
-
-  constructor(private readonly client: QueueClient) {}
-
+export class StoragePhonebookIndexQueue extends JsonQueue<PhonebookIndexJob> implements PhonebookIndexQueue {
   static forAccount(account: StorageAccount, queueName: string): StoragePhonebookIndexQueue {
     return new StoragePhonebookIndexQueue(queueClient(account, queueName));
   }
 
-  async send(job: PhonebookIndexJob): Promise<void> {
-    this.ready ??= this.client.createIfNotExists().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    await this.ready;
-    await this.client.sendMessage(Buffer.from(JSON.stringify(phonebookIndexJobSchema.parse(job)), 'utf8').toString('base64'));
+  override send(message: PhonebookIndexJob): Promise<void> {
+    return super.send(phonebookIndexJobSchema.parse(message));
   }
 }

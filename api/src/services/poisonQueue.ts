@@ -1,4 +1,4 @@
-import type { QueueClient } from '@azure/storage-queue';
+import { JsonQueue } from '../storage/jsonQueue';
 import { type StorageAccount, queueClient } from '../storage/storageAccount';
 
 /**
@@ -24,22 +24,8 @@ export interface PoisonQueue {
 }
 
 /** `<queue>-poison` in Azure Storage (base64 JSON, like the host's own poison messages); created on first use. */
-export class StoragePoisonQueue implements PoisonQueue {
-  private ready?: Promise<unknown>;
-
-  constructor(private readonly client: QueueClient) {}
-
-  /** The poison queue of `queueName`, named as the Functions host names it. */
+export class StoragePoisonQueue extends JsonQueue<PoisonEntry> implements PoisonQueue {
   static of(account: StorageAccount, queueName: string): StoragePoisonQueue {
     return new StoragePoisonQueue(queueClient(account, `${queueName}-poison`));
-  }
-
-  async send(entry: PoisonEntry): Promise<void> {
-    this.ready ??= this.client.createIfNotExists().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    await this.ready;
-    await this.client.sendMessage(Buffer.from(JSON.stringify(entry), 'utf8').toString('base64'));
   }
 }

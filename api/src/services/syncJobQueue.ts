@@ -1,4 +1,4 @@
-import type { QueueClient } from '@azure/storage-queue';
+import { JsonQueue } from '../storage/jsonQueue';
 import { type StorageAccount, queueClient } from '../storage/storageAccount';
 import { z } from 'zod';
 
@@ -25,21 +25,8 @@ export interface SyncJobQueue {
  * The sync queue in Azure Storage. Messages are base64 of the job's JSON: the Functions queue trigger's
  * default `messageEncoding`. The queue is created on first use.
  */
-export class StorageSyncJobQueue implements SyncJobQueue {
-  private ready?: Promise<unknown>;
-
-  constructor(private readonly client: QueueClient) {}
-
+export class StorageSyncJobQueue extends JsonQueue<SyncJob> implements SyncJobQueue {
   static forAccount(account: StorageAccount, queueName: string): StorageSyncJobQueue {
     return new StorageSyncJobQueue(queueClient(account, queueName));
-  }
-
-  async send(job: SyncJob): Promise<void> {
-    this.ready ??= this.client.createIfNotExists().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    await this.ready;
-    await this.client.sendMessage(Buffer.from(JSON.stringify(job), 'utf8').toString('base64'));
   }
 }

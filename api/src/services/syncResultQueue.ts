@@ -1,4 +1,4 @@
-import type { QueueClient } from '@azure/storage-queue';
+import { JsonQueue } from '../storage/jsonQueue';
 import { type StorageAccount, queueClient } from '../storage/storageAccount';
 import { z } from 'zod';
 
@@ -42,21 +42,12 @@ export interface SyncResultQueue {
 export const DEFAULT_SYNC_RESULTS_QUEUE = 'sync-results';
 
 /** The results queue in Azure Storage: base64 of the JSON (the queue trigger's default encoding); created on first use. */
-export class StorageSyncResultQueue implements SyncResultQueue {
-  private ready?: Promise<unknown>;
-
-  constructor(private readonly client: QueueClient) {}
-
+export class StorageSyncResultQueue extends JsonQueue<SyncResult> implements SyncResultQueue {
   static forAccount(account: StorageAccount, queueName: string): StorageSyncResultQueue {
     return new StorageSyncResultQueue(queueClient(account, queueName));
   }
 
-  async send(result: SyncResult): Promise<void> {
-    this.ready ??= this.client.createIfNotExists().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    await this.ready;
-    await this.client.sendMessage(Buffer.from(JSON.stringify(syncResultSchema.parse(result)), 'utf8').toString('base64'));
+  override send(message: SyncResult): Promise<void> {
+    return super.send(syncResultSchema.parse(message));
   }
 }
