@@ -1,24 +1,14 @@
-import type { Mailbox } from './mailbox';
-import { BEARER, TENANT, USER } from './simTestClient';
-import { type RunningGraphSimulator, startGraphSimulator } from './simulatorServer';
+import { BEARER, useSimulator } from './simTestClient';
 
-let server: RunningGraphSimulator;
-let mailbox: Mailbox;
-
-beforeAll(async () => {
-  server = await startGraphSimulator();
-});
-afterAll(() => server.stop());
-beforeEach(() => {
-  server.sim.faults.clear();
-  server.sim.resetCounts();
-  mailbox = server.sim.createMailbox(TENANT, USER);
+const fixture = useSimulator((sim) => {
+  sim.faults.clear();
+  sim.resetCounts();
 });
 
 interface BatchAnswer { status: number; body: { responses: Array<{ id: string; status: number; headers: Record<string, string>; body: Record<string, unknown> }>; error?: { code: string } } }
 
 async function batch(requests: unknown[], bearer: string | null = BEARER): Promise<BatchAnswer> {
-  const response = await fetch(`${server.baseUrl}/$batch`, {
+  const response = await fetch(`${fixture.server.baseUrl}/$batch`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
     body: JSON.stringify({ requests }),
@@ -30,7 +20,7 @@ const get = (id: string, url: string): object => ({ id, method: 'GET', url });
 
 describe('POST /v1.0/$batch', () => {
   it('answers every request with its own status and body; counts one round trip for them all', async () => {
-    const work = mailbox.addFolder('Work');
+    const work = fixture.mailbox.addFolder('Work');
     const answer = await batch([
       get('1', '/me/contactFolders/contacts'),
       get('2', `/me/contactFolders/${encodeURIComponent(work.id)}`),
@@ -38,14 +28,14 @@ describe('POST /v1.0/$batch', () => {
     ]);
     expect(answer.status).toBe(200);
     const byId = new Map(answer.body.responses.map((r) => [r.id, r]));
-    expect(byId.get('1')).toMatchObject({ status: 200, body: { id: mailbox.defaultFolderId } });
+    expect(byId.get('1')).toMatchObject({ status: 200, body: { id: fixture.mailbox.defaultFolderId } });
     expect(byId.get('2')).toMatchObject({ status: 200, body: { displayName: 'Work' } });
     expect(byId.get('3')).toMatchObject({ status: 404, body: { error: { code: 'ErrorItemNotFound' } } });
-    expect(server.sim.counts).toMatchObject({ total: 3, roundTrips: 1, byStatus: { 200: 2, 404: 1 } });
+    expect(fixture.server.sim.counts).toMatchObject({ total: 3, roundTrips: 1, byStatus: { 200: 2, 404: 1 } });
   });
 
   it('throttles one request inside the batch with 429 and Retry-After, the others answer', async () => {
-    server.sim.faults.push({ kind: '429', retryAfterSeconds: 7, match: /childFolders/ });
+    fixture.server.sim.faults.push({ kind: '429', retryAfterSeconds: 7, match: /childFolders/ });
     const answer = await batch([get('a', '/me/contactFolders/contacts'), get('b', '/me/contactFolders/contacts/childFolders')]);
     const [a, b] = answer.body.responses;
     expect([a?.status, b?.status]).toEqual([200, 429]);
@@ -53,8 +43,8 @@ describe('POST /v1.0/$batch', () => {
   });
 
   it('answers 410 inside the batch for a delta token that expired', async () => {
-    server.sim.faults.push({ kind: '410', match: /contacts\/delta/ });
-    const answer = await batch([get('1', `/me/contactFolders/${encodeURIComponent(mailbox.defaultFolderId)}/contacts/delta`)]);
+    fixture.server.sim.faults.push({ kind: '410', match: /contacts\/delta/ });
+    const answer = await batch([get('1', `/me/contactFolders/${encodeURIComponent(fixture.mailbox.defaultFolderId)}/contacts/delta`)]);
     expect(answer.body.responses[0]).toMatchObject({ status: 410, body: { error: { code: 'syncStateNotFound' } } });
   });
 

@@ -1,26 +1,15 @@
-import type { Mailbox } from './mailbox';
-import { BEARER, graphGet, TENANT, USER } from './simTestClient';
-import { type RunningGraphSimulator, startGraphSimulator } from './simulatorServer';
+import { BEARER, graphGet, useSimulator } from './simTestClient';
 
-let server: RunningGraphSimulator;
-let mailbox: Mailbox;
+const fixture = useSimulator();
 
-beforeAll(async () => {
-  server = await startGraphSimulator();
-});
-afterAll(() => server.stop());
-beforeEach(() => {
-  mailbox = server.sim.createMailbox(TENANT, USER);
-});
-
-const get = (path: string) => graphGet(`${server.baseUrl}${path}`, BEARER);
+const get = (path: string) => graphGet(`${fixture.server.baseUrl}${path}`, BEARER);
 const encoded = (id: string) => encodeURIComponent(id);
 
 /** Follows nextLinks; returns the pages' sizes and all folder names. */
 async function listAll(path: string): Promise<{ sizes: number[]; names: string[] }> {
   const sizes: number[] = [];
   const names: string[] = [];
-  for (let url: string | undefined = `${server.baseUrl}${path}`; url;) {
+  for (let url: string | undefined = `${fixture.server.baseUrl}${path}`; url;) {
     const answer = await graphGet(url, BEARER);
     expect(answer.status).toBe(200);
     sizes.push(answer.body.value.length);
@@ -33,17 +22,17 @@ async function listAll(path: string): Promise<{ sizes: number[]; names: string[]
 describe('contact folders', () => {
   it('serves the default Contacts folder by its well-known name and by its id', async () => {
     const byName = await get('/me/contactFolders/contacts');
-    const byId = await get(`/me/contactFolders/${encoded(mailbox.defaultFolderId)}`);
-    const expected = { id: mailbox.defaultFolderId, displayName: 'Contacts', parentFolderId: mailbox.rootFolderId };
+    const byId = await get(`/me/contactFolders/${encoded(fixture.mailbox.defaultFolderId)}`);
+    const expected = { id: fixture.mailbox.defaultFolderId, displayName: 'Contacts', parentFolderId: fixture.mailbox.rootFolderId };
     expect(byName.body).toMatchObject(expected);
     expect(byId.body).toMatchObject(expected);
-    expect(mailbox.defaultFolderId).toMatch(/^AAMkA[A-Za-z0-9_-]+=$/);
+    expect(fixture.mailbox.defaultFolderId).toMatch(/^AAMkA[A-Za-z0-9_-]+=$/);
   });
 
   it('lists the folders directly under the default folder at /me/contactFolders', async () => {
-    const family = mailbox.addFolder('Family');
-    mailbox.addFolder('Cousins', family.id);
-    mailbox.addFolder('Work');
+    const family = fixture.mailbox.addFolder('Family');
+    fixture.mailbox.addFolder('Cousins', family.id);
+    fixture.mailbox.addFolder('Work');
     expect((await listAll('/me/contactFolders')).names).toEqual(['Family', 'Work']);
     expect((await listAll(`/me/contactFolders/${encoded(family.id)}/childFolders`)).names).toEqual(['Cousins']);
   });
@@ -53,14 +42,14 @@ describe('contact folders', () => {
     ['$top a page', '?$top=4', [4, 4, 4, 4, 4, 3]],
   ])('pages child folders %s, linked by nextLink', async (_name, query, sizes) => {
     const names = Array.from({ length: 23 }, (_, i) => `Folder ${i}`);
-    for (const name of names) mailbox.addFolder(name);
+    for (const name of names) fixture.mailbox.addFolder(name);
     const listed = await listAll(`/me/contactFolders/contacts/childFolders${query}`);
     expect(listed).toEqual({ sizes, names });
   });
 
   it('uses an opaque $skiptoken in folder nextLinks, refused on another folder', async () => {
-    for (let i = 0; i < 3; i += 1) mailbox.addFolder(`F${i}`);
-    const other = mailbox.addFolder('Other');
+    for (let i = 0; i < 3; i += 1) fixture.mailbox.addFolder(`F${i}`);
+    const other = fixture.mailbox.addFolder('Other');
     const first = await get('/me/contactFolders?$top=2');
     const next = new URL(first.body['@odata.nextLink'] as string);
     expect([...next.searchParams.keys()]).toEqual(['$skiptoken']);
@@ -79,7 +68,7 @@ describe('contact folders', () => {
   });
 
   it('finds folders whose ids contain / + = when they are URI-encoded', async () => {
-    const folder = mailbox.addFolder('Deep');
+    const folder = fixture.mailbox.addFolder('Deep');
     expect(folder.id).toMatch(/[+/=]/);
     expect((await get(`/me/contactFolders/${encoded(folder.id)}`)).body.displayName).toBe('Deep');
   });

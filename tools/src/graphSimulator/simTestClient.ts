@@ -1,4 +1,7 @@
 import { simToken } from './authentication';
+import type { GraphSimulator } from './graphSimulator';
+import type { Mailbox } from './mailbox';
+import { type RunningGraphSimulator, startGraphSimulator } from './simulatorServer';
 
 /** A delta entry (or a folder) as Graph sends it. */
 export interface DeltaEntry {
@@ -64,3 +67,31 @@ export function deltaUrlOf(baseUrl: string, folderId: string, query = ''): strin
 export const TENANT = 'tenant-1';
 export const USER = 'user-1';
 export const BEARER = simToken(TENANT, USER);
+
+/** The simulator of one test file and the mailbox of the current test (see {@link useSimulator}). */
+export interface SimulatorFixture {
+  readonly server: RunningGraphSimulator;
+  readonly mailbox: Mailbox;
+}
+
+/**
+ * Starts a Graph simulator for the test file (stopped after it) and gives each test a fresh, empty
+ * mailbox of {@link TENANT}/{@link USER}, after `prepare` has set the simulator up (knobs, faults, counts).
+ */
+export function useSimulator(prepare: (sim: GraphSimulator) => void = () => undefined): SimulatorFixture {
+  let server: RunningGraphSimulator | undefined;
+  let mailbox: Mailbox | undefined;
+  beforeAll(async () => { server = await startGraphSimulator(); });
+  afterAll(() => server?.stop());
+  beforeEach(() => {
+    const sim = started(server).sim;
+    prepare(sim);
+    mailbox = sim.createMailbox(TENANT, USER);
+  });
+  return { get server() { return started(server); }, get mailbox() { return started(mailbox); } };
+}
+
+function started<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('the simulator fixture is used outside a test');
+  return value;
+}
