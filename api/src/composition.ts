@@ -134,6 +134,10 @@ export function composeServices(env: Env): AppServices {
       reader: async (mailbox) => new PhonebookReader(await tables.get(TABLES.contacts), mailbox, await tables.get(TABLES.phonebook)),
       directory: async () => new ContactDirectory(await tables.get(TABLES.contacts)),
       defaultRegion: async (tenantId) => (await settings.getPolicy(tenantId))?.defaultRegion ?? DEFAULT_POLICY.defaultRegion,
+      folderNames: async (mailbox) => {
+        const states = await new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter()).readFolderStates();
+        return new Map(states.map((state) => [state.folderId, state.displayName]));
+      },
     }),
     tenantSettings: new TenantSettingsService({ store: settings, gate, clientId: identityConfig.clientId }),
     me: new MeService({ settings, users, history, schedules, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId) }),

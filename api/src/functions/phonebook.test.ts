@@ -29,7 +29,7 @@ async function syncNow(user: ApiUser): Promise<string> {
 }
 
 /** A mailbox with John Smith in two folders (one number, two spellings), Anna Müller (a national number) and noise. */
-function seedPhonebook(user: ApiUser): { john: string; johnCopy: string; anna: string; broken: string } {
+function seedPhonebook(user: ApiUser): { john: string; johnCopy: string; anna: string; broken: string; work: string } {
   const { mailbox } = user;
   mailbox.seed({ contacts: 60, folders: 1, seed: 5 });
   const work = mailbox.addFolder('Work');
@@ -37,7 +37,17 @@ function seedPhonebook(user: ApiUser): { john: string; johnCopy: string; anna: s
   const johnCopy = mailbox.addContact(work.id, { givenName: 'John', surname: 'Smith', businessPhones: ['020 7946 0958'] }).id;
   const anna = mailbox.addContact(mailbox.defaultFolderId, { givenName: 'Anna', surname: 'Müller', mobilePhone: '020 7946 0000', emailAddresses: [{ address: 'anna@contoso.com' }] }).id;
   const broken = mailbox.addContact(mailbox.defaultFolderId, { givenName: 'Noel', surname: 'Numberless', mobilePhone: 'ask reception' }).id;
-  return { john, johnCopy, anna, broken };
+  return { john, johnCopy, anna, broken, work: work.id };
+}
+
+/** Each item's folder name, and its only source's, by id (they must agree). */
+function folderNamesById(items: unknown): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const item of items as Array<{ id: string; folderName: string; sources: Array<{ folderName: string }> }>) {
+    expect(item.sources.map((source) => source.folderName)).toEqual([item.folderName]);
+    names.set(item.id, item.folderName);
+  }
+  return names;
 }
 
 describe('the phonebook over HTTP (default region GB)', () => {
@@ -59,17 +69,32 @@ describe('the phonebook over HTTP (default region GB)', () => {
     expect(byId.get(ids.john)).toMatchObject({ companyName: 'Fabrikam', phoneBound: false, emailBound: false, sources: [expect.any(Object)] });
   });
 
+  it('names each listed contact\'s Outlook folder, on the item and on its source', async () => {
+    const { body } = await api.as(user, 'GET', '/api/contacts?top=500');
+    const byId = new Map((body.contacts as Array<{ id: string; folderId: string }>).map((c) => [c.id, c]));
+    for (const [id, folderName] of [[ids.john, 'Contacts'], [ids.johnCopy, 'Work']] as const) {
+      const folderId = byId.get(id)?.folderId;
+      expect(byId.get(id)).toMatchObject({ folderName, sources: [{ folderId, folderName, contactId: id }] });
+    }
+  });
+
   it.each(['Muller', 'müller', 'MUELLER', 'anna muller', 'muller anna', 'Mulr', 'anna@contoso', 'ANNA@contoso.com'])('finds Anna Müller by "%s"', async (search) => {
     const { body } = await api.as(user, 'GET', `/api/contacts?search=${encodeURIComponent(search)}&top=500`);
     expect(body.contacts).toContainEqual(expect.objectContaining({ id: ids.anna, lastName: 'Müller' }));
   });
 
   it.each(['smith john', 'John Smith', 'jhon smtih', 'smi', '+44 20 7946 0958', '020 7946 0958'])(
-    'finds John Smith once by "%s", with both folders as sources', async (search) => {
+    'finds John Smith once by "%s", with both folders as sources, each by its name', async (search) => {
       const { body } = await api.as(user, 'GET', `/api/contacts?search=${encodeURIComponent(search)}&top=500`);
-      const johns = (body.contacts as Array<{ lastName: string; firstName: string }>).filter((c) => c.firstName === 'John' && c.lastName === 'Smith');
+      type Item = { id: string; lastName: string; firstName: string; folderName: string; sources: Array<{ folderName: string }> };
+      const johns = (body.contacts as Item[]).filter((c) => c.firstName === 'John' && c.lastName === 'Smith');
       expect(johns).toHaveLength(1);
-      expect(johns[0]).toMatchObject({ sources: expect.arrayContaining([{ folderId: expect.any(String), contactId: ids.john }, { folderId: expect.any(String), contactId: ids.johnCopy }]) });
+      expect(johns[0]?.sources).toHaveLength(2);
+      expect(johns[0]?.sources).toEqual(expect.arrayContaining([
+        { folderId: expect.any(String), folderName: 'Contacts', contactId: ids.john },
+        { folderId: expect.any(String), folderName: 'Work', contactId: ids.johnCopy },
+      ]));
+      expect(johns[0]?.folderName).toBe(johns[0]?.id === ids.john ? 'Contacts' : 'Work');
     });
 
   it('finds by company the contact that has it', async () => {
@@ -95,6 +120,7 @@ describe('the phonebook over HTTP (default region GB)', () => {
     const { status, body } = await api.as(user, 'GET', `/api/contacts/lookup?number=${encodeURIComponent(number)}`);
     expect(status).toBe(200);
     expect((body.matches as Array<{ id: string }>).map((c) => c.id).sort()).toEqual([ids.john, ids.johnCopy].sort());
+    expect(folderNamesById(body.matches)).toEqual(new Map([[ids.john, 'Contacts'], [ids.johnCopy, 'Work']]));
   });
 
   it('answers a lookup of an unknown or unreadable number with no match', async () => {
@@ -108,11 +134,20 @@ describe('the phonebook over HTTP (default region GB)', () => {
     const group = (body.duplicates as Array<{ kind: string; value: string; contacts: Array<{ id: string }> }>).find((g) => g.value === '+442079460958');
     expect(group?.kind).toBe('phone');
     expect(group?.contacts.map((c) => c.id).sort()).toEqual([ids.john, ids.johnCopy].sort());
+    expect(folderNamesById(group?.contacts)).toEqual(new Map([[ids.john, 'Contacts'], [ids.johnCopy, 'Work']]));
   });
 
   it('does not let one user read another user\'s contacts by lookup', async () => {
     const stranger = api.user(tenantId);
     expect((await api.as(stranger, 'GET', '/api/contacts/lookup?number=%2B442079460958')).body).toEqual({ matches: [] });
+  });
+
+  // Last of this block: it renames the Work folder.
+  it('shows a folder renamed in Outlook by its new name after the next sync', async () => {
+    user.mailbox.renameFolder(ids.work, 'Clients');
+    await syncNow(user);
+    const { body } = await api.as(user, 'GET', `/api/contacts/lookup?number=${encodeURIComponent('+442079460958')}`);
+    expect(folderNamesById(body.matches)).toEqual(new Map([[ids.john, 'Contacts'], [ids.johnCopy, 'Clients']]));
   });
 });
 
@@ -139,7 +174,8 @@ describe('channel bindings, merge strategies and the change log over HTTP', () =
 
     const bound = await api.as(user, 'PUT', `/api/contacts/${encodeURIComponent(ada)}/bindings`, { phone: true });
     expect(bound.status).toBe(200);
-    expect(bound.body).toMatchObject({ id: ada, phoneBound: true, emailBound: false, phoneChannelBound: true });
+    expect(bound.body).toMatchObject({ id: ada, phoneBound: true, emailBound: false, phoneChannelBound: true, folderName: 'Contacts' });
+    expect(bound.body.sources).toEqual([{ folderId: folder, folderName: 'Contacts', contactId: ada }]);
     expect((await api.as(user, 'PUT', '/api/contacts/nope/bindings', { phone: true })).status).toBe(404);
     expect((await api.as(user, 'PUT', `/api/contacts/${encodeURIComponent(ada)}/bindings`, { fax: true })).status).toBe(400);
 

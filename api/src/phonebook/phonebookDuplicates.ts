@@ -1,14 +1,14 @@
 import type { StoredContact } from '../contacts/contactModel';
 import type { DuplicateEntry } from './duplicateRows';
 import type { PhonebookReader } from './phonebookReader';
-import { type PhonebookItem, asItem } from './phonebookSearch';
+import { type PhonebookMatch, asItem } from './phonebookSearch';
 import { hasSharedKey } from './searchKeys';
 
 /** Contacts that look like one person: the same E.164 number or the same email address. */
-export interface DuplicateGroup {
+export interface DuplicateGroup<Item = PhonebookMatch> {
   kind: 'phone' | 'email';
   value: string;
-  contacts: PhonebookItem[];
+  contacts: Item[];
 }
 
 /**

@@ -4,17 +4,35 @@ import type { IndexEntry, PhonebookReader } from './phonebookReader';
 import { addressKey, contactIndexKeys, contactWords, numberKey, searchWords, soundCode } from './searchKeys';
 import { contactScore, wordScore } from './searchRanking';
 
-/** A contact as the phonebook lists it: one person, with every stored contact that is that person. */
-export interface PhonebookItem extends StoredContact {
+/** One stored contact of a phonebook item: where it sits and its id. */
+export interface PhonebookSource {
+  folderId: string;
+  contactId: string;
+}
+
+/**
+ * A contact as the phonebook finds it: one person, with every stored contact that is that person. Its
+ * folders are ids only; the service names them (see {@link PhonebookItem}).
+ */
+export interface PhonebookMatch extends StoredContact {
   /** The stored contacts merged into this item (same E.164 number or email): the item's own first. */
-  sources: Array<{ folderId: string; contactId: string }>;
+  sources: PhonebookSource[];
   phoneBound: boolean;
   emailBound: boolean;
 }
 
-/** A ranked page of a search, and whether more follow. */
-export interface SearchPage {
-  contacts: PhonebookItem[];
+/**
+ * A contact as the phonebook API returns it: a match with the display name of its Outlook folder and of
+ * each source's folder ('' for a folder the last sync did not store).
+ */
+export interface PhonebookItem extends Omit<PhonebookMatch, 'sources'> {
+  folderName: string;
+  sources: Array<PhonebookSource & { folderName: string }>;
+}
+
+/** A ranked page of a search (of matches, or of items once named), and whether more follow. */
+export interface SearchPage<Item = PhonebookMatch> {
+  contacts: Item[];
   more: boolean;
 }
 
@@ -30,8 +48,8 @@ export async function searchPhonebook(reader: Reader, text: string, region: Coun
   const scores = await candidateScores(reader, text, region);
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
   const wanted = page.skip + page.top + 1;
-  const items: PhonebookItem[] = [];
-  const byPerson = new Map<string, PhonebookItem>();
+  const items: PhonebookMatch[] = [];
+  const byPerson = new Map<string, PhonebookMatch>();
   for (let start = 0; start < ranked.length && items.length < wanted; start += wanted) {
     const batch = ranked.slice(start, start + wanted);
     const stored = await reader.contacts(batch);
@@ -107,7 +125,7 @@ function stillMatches(contact: StoredContact, text: string, region: CountryCode 
 }
 
 /** Adds a contact as a new item, or as a source of the item of the same person (same number or email). */
-export function mergeInto(items: PhonebookItem[], byPerson: Map<string, PhonebookItem>, contact: StoredContact): void {
+export function mergeInto(items: PhonebookMatch[], byPerson: Map<string, PhonebookMatch>, contact: StoredContact): void {
   const keys = [contact.phoneE164 && numberKey(contact.phoneE164), contact.email && addressKey(contact.email)].filter(Boolean);
   const same = keys.map((key) => byPerson.get(key)).find((item) => item !== undefined);
   const source = { folderId: contact.folderId, contactId: contact.id };
@@ -121,7 +139,7 @@ export function mergeInto(items: PhonebookItem[], byPerson: Map<string, Phoneboo
 }
 
 /** A stored contact as the phonebook lists it, alone. */
-export function asItem(contact: StoredContact): PhonebookItem {
+export function asItem(contact: StoredContact): PhonebookMatch {
   return {
     ...contact, sources: [{ folderId: contact.folderId, contactId: contact.id }],
     phoneBound: contact.phoneChannelBound, emailBound: contact.emailChannelBound,

@@ -42,8 +42,10 @@ export interface SyncHistoryEntry extends Omit<SyncStatus, 'pagesDone' | 'state'
  */
 export interface Contact {
   id: string;
-  /** The Graph id of the Outlook folder; the API gives no folder names. */
+  /** The Graph id of the Outlook folder. */
   folderId: string;
+  /** The Outlook folder's display name as the last sync stored it; '' when the API does not know it. */
+  folderName: string;
   firstName: string;
   lastName: string;
   companyName: string;
@@ -56,7 +58,7 @@ export interface Contact {
   deletedAtSourceAt: string;
   lastChangedAt: string;
   /** The stored contacts that are this person (same E.164 number or email): this one first. */
-  sources: Array<{ folderId: string; contactId: string }>;
+  sources: Array<{ folderId: string; folderName: string; contactId: string }>;
   /** The phone is used by a messaging channel (`PUT /api/contacts/{id}/bindings`): a sync never overwrites it. */
   phoneBound: boolean;
   /** The email is used by a messaging channel: a sync never overwrites it. */

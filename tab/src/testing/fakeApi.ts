@@ -58,9 +58,9 @@ export function status(patch: Partial<SyncStatus> = {}): SyncStatus {
 /** Contact number `i` of a generated mailbox; every 7th is deleted in Outlook. */
 export function contactAt(i: number): Contact {
   return {
-    id: `c${i}`, folderId: 'f', firstName: `First${i}`, lastName: `Last${i}`, companyName: '', phone: `+1 555 ${String(i).padStart(7, '0')}`,
+    id: `c${i}`, folderId: 'f', folderName: 'Contacts', firstName: `First${i}`, lastName: `Last${i}`, companyName: '', phone: `+1 555 ${String(i).padStart(7, '0')}`,
     phoneE164: '', phoneInvalid: false, email: `p${i}@contoso.example`, deletedAtSource: i % 7 === 3, deletedAtSourceAt: '', lastChangedAt: '',
-    sources: [{ folderId: 'f', contactId: `c${i}` }], phoneBound: false, emailBound: false,
+    sources: [{ folderId: 'f', folderName: 'Contacts', contactId: `c${i}` }], phoneBound: false, emailBound: false,
   };
 }
 

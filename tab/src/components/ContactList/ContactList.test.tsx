@@ -61,13 +61,16 @@ describe('ContactList', () => {
     expect(within(plain as HTMLElement).queryByRole('img')).toBeNull();
   });
 
-  it('says in how many folders a merged search result is', async () => {
-    const merged = { ...contactAt(5), sources: [{ folderId: 'inbox', contactId: 'c5' }, { folderId: 'work', contactId: 'c5b' }] };
+  it('names the Outlook folders of a merged search result, and counts them when a name is not known', async () => {
+    const sources = (work: string) => [{ folderId: 'inbox', folderName: 'Contacts', contactId: 'c5' }, { folderId: 'work', folderName: work, contactId: 'c5b' }];
+    const named = { ...contactAt(5), sources: sources('Work') };
+    const unnamed = { ...contactAt(6), sources: sources('') };
     renderTab(new FakeHost(), new FakeApi().on('GET', '/api/sync/status', { status: 200, body: status() })
-      .on('GET', '/api/contacts', { status: 200, body: { contacts: [merged, contactAt(6)], more: false } }));
+      .on('GET', '/api/contacts', { status: 200, body: { contacts: [named, unnamed, contactAt(7)], more: false } }));
     await screen.findByText(/First5 Last5/);
-    const [item, single] = screen.getAllByRole('listitem');
-    expect(within(item as HTMLElement).getByText('In 2 folders')).toBeTruthy();
-    expect(single?.textContent).not.toMatch(/folder/);
+    const [item, fallback, single] = screen.getAllByRole('listitem');
+    expect(within(item as HTMLElement).getByText('In Contacts and Work')).toBeTruthy();
+    expect(within(fallback as HTMLElement).getByText('In 2 folders')).toBeTruthy();
+    expect(single?.textContent).not.toMatch(/folder|Contacts/i);
   });
 });

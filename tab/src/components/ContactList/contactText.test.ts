@@ -1,14 +1,20 @@
 import { contactName, sourcesText } from './contactText';
 
-const source = (folderId: string, contactId: string) => ({ folderId, contactId });
+const NAMES: Record<string, string> = { f1: 'Contacts', f2: 'Work', f3: 'Home', f4: 'Clients', f5: 'Old' };
+const source = (folderId: string, contactId: string) => ({ folderId, folderName: NAMES[folderId] ?? '', contactId });
 
 describe('contactText', () => {
   it.each([
     ['one contact', [source('f1', 'a')], undefined],
     ['no sources', [], undefined],
-    ['two folders', [source('f1', 'a'), source('f2', 'b')], 'In 2 folders'],
-    ['three contacts in two folders', [source('f1', 'a'), source('f2', 'b'), source('f1', 'c')], 'In 2 folders'],
-    ['two contacts in one folder', [source('f1', 'a'), source('f1', 'b')], '2 copies in one folder'],
+    ['two folders', [source('f1', 'a'), source('f2', 'b')], 'In Contacts and Work'],
+    ['three contacts in two folders', [source('f1', 'a'), source('f2', 'b'), source('f1', 'c')], 'In Contacts and Work'],
+    ['three folders', [source('f2', 'a'), source('f1', 'b'), source('f3', 'c')], 'In Work, Contacts and Home'],
+    ['four folders', [source('f1', 'a'), source('f2', 'b'), source('f3', 'c'), source('f4', 'd')], 'In Contacts, Work, Home and 1 more folder'],
+    ['five folders', [source('f1', 'a'), source('f2', 'b'), source('f3', 'c'), source('f4', 'd'), source('f5', 'e')], 'In Contacts, Work, Home and 2 more folders'],
+    ['two contacts in one folder', [source('f1', 'a'), source('f1', 'b')], '2 copies in Contacts'],
+    ['two folders, one without a name', [source('f1', 'a'), source('unknown', 'b')], 'In 2 folders'],
+    ['two contacts in one folder without a name', [source('unknown', 'a'), source('unknown', 'b')], '2 copies in one folder'],
   ])('says where %s comes from', (_case, sources, text) => {
     expect(sourcesText({ sources })).toBe(text);
   });

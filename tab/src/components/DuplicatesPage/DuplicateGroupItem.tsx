@@ -7,11 +7,11 @@ import { useDuplicatesPageStyles } from './DuplicatesPage.styles';
 /** Props of {@link DuplicateGroupItem}. */
 export interface DuplicateGroupItemProps {
   group: DuplicateGroup;
-  /** A short label per folder id (see folderLabels). */
+  /** A label per folder id: its Outlook name, or a letter when the name is not known (see folderLabels). */
   folders: Map<string, string>;
 }
 
-/** One group: what its contacts share, as a heading, then each contact with its folder, phone and email. */
+/** One group: what its contacts share, as a heading, then each contact with its folder ("In Work"), phone and email. */
 export function DuplicateGroupItem({ group, folders }: DuplicateGroupItemProps) {
   const styles = useDuplicatesPageStyles();
   const headingId = useId('duplicate-group');
@@ -33,7 +33,7 @@ function ContactLine({ contact, folder }: { contact: Contact; folder: string }) 
     <li className={styles.contact}>
       <Text weight="semibold">{contactName(contact)}</Text>{' '}
       {contact.deletedAtSource && <><Badge appearance="outline" color="subtle">Deleted in Outlook</Badge>{' '}</>}
-      <Text className={styles.detail}>{folder}</Text>{' '}
+      <Text className={styles.detail}>In {folder}</Text>{' '}
       <Text className={styles.detail}>Phone: {contact.phone || 'none'}</Text>{' '}
       {contact.phoneBound && <><ChannelBadge field="Phone" />{' '}</>}
       <Text className={styles.detail}>Email: {contact.email || 'none'}</Text>

@@ -6,8 +6,12 @@ import { FakeApi, apiError, contactAt, status, type FakeReply } from '../../test
 import { FakeHost } from '../../testing/fakeHost';
 import { renderTab } from '../../testing/renderTab';
 
+/** The folders' names as the API gives them: `home` is one it does not know. */
+const FOLDER_NAMES: Record<string, string> = { inbox: 'Contacts', work: 'Work', home: '' };
+
 function contact(id: string, folderId: string, patch: Partial<Contact>): Contact {
-  return { ...contactAt(0), id, folderId, sources: [{ folderId, contactId: id }], ...patch };
+  const folderName = FOLDER_NAMES[folderId] ?? '';
+  return { ...contactAt(0), id, folderId, folderName, sources: [{ folderId, folderName, contactId: id }], ...patch };
 }
 
 const JOHN = { firstName: 'John', lastName: 'Smith', phoneE164: '+442079460958' };
@@ -41,7 +45,7 @@ function group(heading: string): HTMLElement[] {
 }
 
 describe('DuplicatesPage', () => {
-  it('lists each group under a heading saying the shared number or address, with name, folder, phone and email', async () => {
+  it('lists each group under a heading saying the shared number or address, with name, folder name, phone and email', async () => {
     await openDuplicates({ status: 200, body: GROUPS });
     expect(await screen.findByRole('heading', { name: 'Suspected duplicates', level: 2 })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Same phone number: +442079460958', level: 3 })).toBeTruthy();
@@ -49,16 +53,16 @@ describe('DuplicatesPage', () => {
     expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(2);
 
     const [john1, john2] = group('Same phone number: +442079460958');
-    expect(john1?.textContent).toBe('John Smith Folder A Phone: +44 20 7946 0958 Used by a channel Email: none');
-    expect(john2?.textContent).toBe('John Smith Folder B Phone: 020 7946 0958 Email: john@fabrikam.example');
+    expect(john1?.textContent).toBe('John Smith In Contacts Phone: +44 20 7946 0958 Used by a channel Email: none');
+    expect(john2?.textContent).toBe('John Smith In Work Phone: 020 7946 0958 Email: john@fabrikam.example');
     expect(within(john1 as HTMLElement).getByRole('img', { name: 'Phone used by a messaging channel' })).toBeTruthy();
     expect(within(john2 as HTMLElement).queryByRole('img')).toBeNull();
 
-    // The same folder keeps its label in every group.
+    // The same folder keeps its name in every group; a folder whose name the API does not know gets a letter.
     const [anna1, anna2] = group('Same email address: anna@contoso.example');
-    expect(anna1?.textContent).toBe('Anna Müller Folder B Phone: none Email: Anna@Contoso.example Used by a channel');
+    expect(anna1?.textContent).toBe('Anna Müller In Work Phone: none Email: Anna@Contoso.example Used by a channel');
     expect(within(anna1 as HTMLElement).getByRole('img', { name: 'Email used by a messaging channel' })).toBeTruthy();
-    expect(anna2?.textContent).toBe('Anna Mueller Deleted in Outlook Folder C Phone: none Email: anna@contoso.example');
+    expect(anna2?.textContent).toBe('Anna Mueller Deleted in Outlook In Folder A Phone: none Email: anna@contoso.example');
   });
 
   it('says when there are no suspected duplicates', async () => {
