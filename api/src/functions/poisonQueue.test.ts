@@ -37,6 +37,15 @@ it('puts a message that is not a sync job on sync-jobs-poison at once, saying wh
   });
 });
 
+it('keeps the beginning of a message too large to carry whole, so that its entry still fits in a queue message', async () => {
+  const huge = { tenantId, note: 'x'.repeat(48_900) }; // about as large as a queue message can be (64 KiB of base64)
+  await queue('sync-jobs').sendMessage(Buffer.from(JSON.stringify(huge)).toString('base64'));
+  await api.drain();
+  const entry = (await poisoned('sync-jobs')).find((e) => (e.message as { json?: string }).json?.includes(tenantId));
+  expect(entry).toMatchObject({ function: 'syncWorker', dequeueCount: 1, reason: { code: 'invalid_request' }, message: { truncated: true } });
+  expect(JSON.stringify(huge).startsWith((entry?.message as { json: string }).json)).toBe(true);
+});
+
 it('puts a job that fails on every delivery there after the fifth, once, with the error; the user sees the failure', async () => {
   const user = api.user(tenantId);
   user.mailbox.seed({ contacts: 5, seed: 61 });

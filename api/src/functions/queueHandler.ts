@@ -69,6 +69,12 @@ function reasonOf(error: unknown): PoisonEntry['reason'] {
   return { code: appError.code, message: appError.message, ...(cause && appError.code === 'internal' ? { cause } : {}) };
 }
 
+/** A queue message is at most 64 KiB of base64: JSON past this many characters is cut. */
+const MAX_MESSAGE_JSON = 40_000;
+
 function entry(spec: { name: string; queueName: string }, message: unknown, dequeueCount: number, reason: PoisonEntry['reason']): PoisonEntry {
-  return { function: spec.name, queue: spec.queueName, reason, dequeueCount, at: new Date().toISOString(), message };
+  const json = JSON.stringify(message) ?? '';
+  // A message too large to carry whole keeps its beginning, so that the entry itself can be queued.
+  const kept = json.length > MAX_MESSAGE_JSON ? { truncated: true, json: json.slice(0, MAX_MESSAGE_JSON) } : message;
+  return { function: spec.name, queue: spec.queueName, reason, dequeueCount, at: new Date().toISOString(), message: kept };
 }

@@ -68,9 +68,10 @@ export const lookupQuery = z.object({
   number: z.string().trim().min(3).max(40),
 });
 
-/** `GET /api/contacts/duplicates?top=`: 1–500 groups (default 100). */
+/** `GET /api/contacts/duplicates?top=`: 1–100 groups (default 100). */
 export const duplicatesQuery = z.object({
-  top: z.coerce.number().int().min(1).max(500).default(100),
+  // A group is up to ~190 point reads: a page of 100 groups is the most one request reads.
+  top: z.coerce.number().int().min(1).max(100).default(100),
 });
 
 /** `GET /api/sync/history/{syncId}/changes?top=&continuationToken=`. */

@@ -1,6 +1,8 @@
 import { SyncHarness, type TestMailbox } from '../../../tools/src/testing/syncHarness';
 import { TABLES } from '../storage/tableClientFactory';
-import { DUPLICATE_ROW_PREFIX } from './duplicateRows';
+import { DUPLICATE_ROW_PREFIX, duplicateEntryOf, duplicateRow } from './duplicateRows';
+import { DuplicateKeeper } from './duplicateKeeper';
+import { mailboxPartitionKey } from '../storage/tableKeys';
 import { findDuplicates } from './phonebookDuplicates';
 import { PhonebookIndexer } from './phonebookIndexer';
 import { PhonebookReader } from './phonebookReader';
@@ -52,4 +54,47 @@ describe.each([['key by key', 1_000], ['rebuilt whole', 0]])('the list of suspec
     expect(await listRows(mailbox)).toEqual(rebuildAbove === 0 ? ['ebob@example.com', 'n+442079460001']
       : ['ebob@example.com', 'n+442079460001', 'n+442079460958']);
   });
+});
+
+describe('index jobs of one mailbox running at once', () => {
+  it('leave a group written by a job that read the index later, to that job (a rebuild does not delete it)', async () => {
+    const mailbox = harness.mailbox();
+    const folder = mailbox.source.defaultFolderId;
+    const x = mailbox.source.addContact(folder, { givenName: 'Xavier', surname: 'One', mobilePhone: '+44 20 7946 0958' }).id;
+    const contacts = await mailbox.tables.get(TABLES.contacts);
+    const index = await mailbox.tables.get(TABLES.phonebook);
+    await syncAndIndex(mailbox, 1_000);
+    const y = mailbox.source.addContact(folder, { givenName: 'Yvonne', surname: 'Two', mobilePhone: '+44 20 7946 0958' }).id;
+    const second = await mailbox.sync();
+
+    // Job A rebuilds the list; right after it read the numbers, job B (the next sync's) runs to its end.
+    const real = new PhonebookReader(contacts, mailbox.ref, index);
+    let raced = false;
+    const reader = {
+      indexKey: (key: string) => real.indexKey(key),
+      contacts: (ids: Iterable<string>) => real.contacts(ids),
+      indexRange: async (prefix: string, limit?: number) => {
+        const rows = await real.indexRange(prefix, limit);
+        if (!raced) {
+          raced = true;
+          await new PhonebookIndexer(contacts, index, 1_000).indexSync(mailbox.ref, second.syncId);
+          expect(await groups(mailbox)).toEqual([{ value: '+442079460958', ids: [x, y].sort() }]);
+        }
+        return rows;
+      },
+    };
+    await new DuplicateKeeper(reader, index, mailboxPartitionKey(mailbox.ref)).rebuild();
+    expect(raced).toBe(true);
+    expect(await groups(mailbox)).toEqual([{ value: '+442079460958', ids: [x, y].sort() }]);
+  });
+});
+
+it('keeps a group of hundreds of long ids in one row under the property limit (a switchboard number)', () => {
+  const ids = Array.from({ length: 400 }, (_, i) => `${'A'.repeat(160)}${String(i).padStart(4, '0')}`);
+  const row = duplicateRow('t|u', { key: 'n+442079460000', contactIds: ids });
+  expect(String(row.contactIds).length).toBeLessThanOrEqual(30_000);
+  const kept = duplicateEntryOf(row).contactIds;
+  expect(kept.length).toBeGreaterThan(150);
+  expect(kept).toEqual(ids.slice(0, kept.length));
+  expect(row.contactCount).toBe(400);
 });

@@ -18,8 +18,11 @@ export function duplicatesPartitionKey(mailboxPartition: string): string {
 /** Row key prefix of the duplicate rows. */
 export const DUPLICATE_ROW_PREFIX = 'd:';
 
-/** Ids kept per group: a switchboard number shared by hundreds of contacts is still one row (< 64 KiB). */
-export const MAX_IDS_PER_GROUP = 200;
+/**
+ * Characters of the ids kept per group: a switchboard number shared by hundreds of contacts is still one
+ * row, well inside a string property's 64 KiB (32K UTF-16 characters); about 190 Graph ids.
+ */
+export const MAX_GROUP_ID_CHARS = 30_000;
 
 /** A number or address and the contacts the index has under it. */
 export interface DuplicateEntry {
@@ -32,7 +35,7 @@ export function duplicateRow(mailboxPartition: string, entry: DuplicateEntry): R
     partitionKey: duplicatesPartitionKey(mailboxPartition),
     rowKey: `${DUPLICATE_ROW_PREFIX}${encodeKey(entry.key)}`,
     key: entry.key, // the row key of a very long address is a hash
-    contactIds: JSON.stringify(entry.contactIds.slice(0, MAX_IDS_PER_GROUP)),
+    contactIds: JSON.stringify(idsWithin(entry.contactIds, MAX_GROUP_ID_CHARS)),
     contactCount: entry.contactIds.length,
   };
 }
@@ -46,4 +49,16 @@ export function duplicateEntryOf(row: Record<string, unknown>): DuplicateEntry {
     contactIds = [];
   }
   return { key: textField(row.key), contactIds };
+}
+
+/** The first ids (in sorted order, so a group keeps the same ones) whose JSON fits in `chars`. */
+function idsWithin(ids: string[], chars: number): string[] {
+  const kept: string[] = [];
+  let length = 2;
+  for (const id of [...ids].sort()) {
+    length += JSON.stringify(id).length + 1;
+    if (length > chars) break;
+    kept.push(id);
+  }
+  return kept;
 }

@@ -2,7 +2,7 @@ import { SyncHarness, type TestMailbox } from '../../../tools/src/testing/syncHa
 import { TABLES } from '../storage/tableClientFactory';
 import { PhonebookIndexer } from './phonebookIndexer';
 import { PhonebookReader } from './phonebookReader';
-import { contactIndexKeys } from './searchKeys';
+import { contactIndexKeys, indexKeyOfWord } from './searchKeys';
 import { indexPartitionKey } from './phonebookRows';
 import { ROW_PREFIX, decodeKey, mailboxPartitionKey } from '../storage/tableKeys';
 
@@ -90,4 +90,10 @@ describe('the phonebook index, written after the sync', () => {
     const words = [...partitions.values()].flat().filter((key) => key.startsWith('w'));
     expect(await reader.indexRange('w', 100_000)).toHaveLength(words.length);
   });
+});
+
+it('spreads words in other scripts over partitions too (their sound code is the word itself)', () => {
+  const words = ['иван', 'ольга', 'пётр', '王', '李', 'γιάννης', 'محمد'];
+  const partitions = new Set(words.map((word) => indexPartitionKey('t|u', indexKeyOfWord(word))));
+  expect(partitions.size).toBe(words.length);
 });

@@ -45,11 +45,12 @@ export function indexRowPrefix(key: IndexKey): string {
 
 /**
  * Characters of a key that choose its partition: the kind and the first letter of a word's sound code or
- * of an address (`wj`, `ea`), the kind, `+` and the first digit of a number (`n+4`). Every read of the
+ * of an address (`wj`, `ea`), the kind, `+` and the first digit of a number (`n+4`), and for a word that
+ * is not in Latin letters (its code is `~` and the word) its first letter too (`w~и`). Every read of the
  * search and the caller lookup is a range of at least that many characters, so it stays in one partition.
  */
 export function indexShardLength(keyPrefix: string): number {
-  return keyPrefix.startsWith('n') ? 3 : 2;
+  return keyPrefix.startsWith('n') || keyPrefix.startsWith('w~') ? 3 : 2;
 }
 
 /**

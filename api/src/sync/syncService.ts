@@ -142,7 +142,7 @@ export class SyncService {
     return {
       syncId: record.syncId, resumed, continued, ...record.counts,
       graphRequests: source?.requestCount ?? 0, tableTransactions: meter.transactions, durationMs: Date.now() - a.started,
-      syncDurationMs: Math.max(0, Date.parse(record.endedAt || now().toISOString()) - Date.parse(record.startedAt)),
+      syncDurationMs: syncDuration(record.startedAt, record.endedAt || now().toISOString(), Date.now() - a.started),
     };
   }
 
@@ -238,4 +238,10 @@ async function inPool<T, R>(items: T[], limit: number, work: (item: T) => Promis
   const failure = failures.find((error) => !(error instanceof SyncStoppedError)) ?? failures[0];
   if (failures.length > 0) throw failure;
   return results;
+}
+
+/** From a sync's first start to its end; this attempt's own time when the history row's start is unreadable. */
+function syncDuration(startedAt: string, endedAt: string, attemptMs: number): number {
+  const ms = Date.parse(endedAt) - Date.parse(startedAt);
+  return Number.isFinite(ms) ? Math.max(ms, 0) : attemptMs;
 }
