@@ -4,8 +4,9 @@ import { duplicatesQuery } from '../http/requestSchemas';
 import { parseQuery } from '../http/requestValidation';
 
 /**
- * `GET /api/contacts/duplicates?top=` → 200 `{ duplicates: [{ kind: 'phone'|'email', value, contacts }] }`:
- * the caller's contacts that share an E.164 number or an email address (read from the index rows).
+ * `GET /api/contacts/duplicates?top=` → 200 `{ duplicates: [{ kind: 'phone'|'email', value, contacts, total }] }`:
+ * the caller's contacts that share an E.164 number or an email address (the list the index job keeps; the
+ * first 10 contacts of each group, and how many share it).
  */
 export const contactDuplicates: CallerHandler = async (request, caller, services) => {
   const { top } = parseQuery(duplicatesQuery, request);

@@ -89,6 +89,19 @@ describe('index jobs of one mailbox running at once', () => {
   });
 });
 
+it('lists the first ten contacts of a shared mailbox\'s group, with how many share it', async () => {
+  const mailbox = harness.mailbox();
+  const ids = Array.from({ length: 12 }, (_, i) => mailbox.source.addContact(mailbox.source.defaultFolderId,
+    { givenName: `Person ${i}`, surname: 'Shared', emailAddresses: [{ address: 'info@contoso.example' }] }).id);
+  await syncAndIndex(mailbox, 1_000);
+  const reader = new PhonebookReader(await mailbox.tables.get(TABLES.contacts), mailbox.ref, await mailbox.tables.get(TABLES.phonebook));
+  const [group, ...others] = await findDuplicates(reader, 50);
+  expect(others).toEqual([]);
+  expect(group).toMatchObject({ kind: 'email', value: 'info@contoso.example', total: 12 });
+  expect(group?.contacts).toHaveLength(10);
+  expect(group?.contacts.every((contact) => ids.includes(contact.id))).toBe(true);
+});
+
 it('keeps a group of hundreds of long ids in one row under the property limit (a switchboard number)', () => {
   const ids = Array.from({ length: 400 }, (_, i) => `${'A'.repeat(160)}${String(i).padStart(4, '0')}`);
   const row = duplicateRow('t|u', { key: 'n+442079460000', contactIds: ids });

@@ -28,9 +28,11 @@ export const MAX_GROUP_ID_CHARS = 30_000;
 export interface DuplicateEntry {
   key: IndexKey;
   contactIds: string[];
+  /** All the contacts under the key (the ids kept may be fewer: {@link MAX_GROUP_ID_CHARS}). */
+  contactCount: number;
 }
 
-export function duplicateRow(mailboxPartition: string, entry: DuplicateEntry): Row {
+export function duplicateRow(mailboxPartition: string, entry: Omit<DuplicateEntry, 'contactCount'>): Row {
   return {
     partitionKey: duplicatesPartitionKey(mailboxPartition),
     rowKey: `${DUPLICATE_ROW_PREFIX}${encodeKey(entry.key)}`,
@@ -48,7 +50,8 @@ export function duplicateEntryOf(row: Record<string, unknown>): DuplicateEntry {
   } catch {
     contactIds = [];
   }
-  return { key: textField(row.key), contactIds };
+  const counted = Number(row.contactCount);
+  return { key: textField(row.key), contactIds, contactCount: Number.isInteger(counted) && counted > 0 ? counted : contactIds.length };
 }
 
 /** The first ids (in sorted order, so a group keeps the same ones) whose JSON fits in `chars`. */

@@ -8,8 +8,17 @@ import { hasSharedKey } from './searchKeys';
 export interface DuplicateGroup<Item = PhonebookMatch> {
   kind: 'phone' | 'email';
   value: string;
+  /** The first {@link MAX_CONTACTS_PER_GROUP} contacts that share it (checked against what is stored). */
   contacts: Item[];
+  /** How many contacts share it, as the index job last counted (a shared mailbox may be hundreds). */
+  total: number;
 }
+
+/**
+ * Contacts read and listed per group: a page of groups costs at most this many point reads a group,
+ * whatever a shared mailbox or switchboard number gathers (its `total` says how many).
+ */
+export const MAX_CONTACTS_PER_GROUP = 10;
 
 /**
  * The suspected duplicates of a mailbox: the list the index job keeps (one range read, by key), each
@@ -21,10 +30,13 @@ export async function findDuplicates(reader: Pick<PhonebookReader, 'duplicateEnt
   let chunk: DuplicateEntry[] = [];
   const check = async (): Promise<void> => {
     // One batch of point reads for the whole chunk's contacts (16 at a time), not a round trip per group.
-    const stored = await reader.contacts(chunk.flatMap((entry) => entry.contactIds));
-    for (const { key, contactIds } of chunk) {
-      const contacts = contactIds.map((id) => stored.get(id)).filter((c): c is StoredContact => c !== undefined && hasSharedKey(c, key));
-      if (contacts.length > 1 && groups.length < limit) groups.push({ kind: key.startsWith('n') ? 'phone' : 'email', value: key.slice(1), contacts: contacts.map(asItem) });
+    const firstOf = (entry: DuplicateEntry) => entry.contactIds.slice(0, MAX_CONTACTS_PER_GROUP);
+    const stored = await reader.contacts(chunk.flatMap(firstOf));
+    for (const entry of chunk) {
+      const contacts = firstOf(entry).map((id) => stored.get(id)).filter((c): c is StoredContact => c !== undefined && hasSharedKey(c, entry.key));
+      if (contacts.length < 2 || groups.length >= limit) continue;
+      const total = Math.max(entry.contactCount, contacts.length) - (firstOf(entry).length - contacts.length);
+      groups.push({ kind: entry.key.startsWith('n') ? 'phone' : 'email', value: entry.key.slice(1), contacts: contacts.map(asItem), total });
     }
     chunk = [];
   };

@@ -70,7 +70,10 @@ export interface DuplicateGroup {
   kind: 'phone' | 'email';
   /** The shared E.164 number, or the shared address in lower case. */
   value: string;
+  /** The first ten contacts that share it. */
   contacts: Contact[];
+  /** How many contacts share it (more than `contacts` for a shared mailbox or switchboard number). */
+  total: number;
 }
 
 /** `GET /api/contacts/duplicates?top=`. */

@@ -19,6 +19,9 @@ export function DuplicateGroupItem({ group, folders }: DuplicateGroupItemProps) 
   return (
     <li className={styles.group}>
       <Text as="h3" id={headingId} size={400} weight="semibold" className={styles.heading}>{shared}</Text>
+      {group.total > group.contacts.length && (
+        <Text className={styles.detail}>{`${group.total} contacts share it; the first ${group.contacts.length} are shown.`}</Text>
+      )}
       <ul className={styles.contacts} aria-labelledby={headingId}>
         {group.contacts.map((contact) => <ContactLine key={contact.id} contact={contact} folder={folders.get(contact.folderId) ?? 'Folder'} />)}
       </ul>

@@ -20,11 +20,11 @@ const GROUPS: Duplicates = {
     { kind: 'phone', value: '+442079460958', contacts: [
       contact('j1', 'inbox', { ...JOHN, phone: '+44 20 7946 0958', email: '', phoneBound: true }),
       contact('j2', 'work', { ...JOHN, phone: '020 7946 0958', email: 'john@fabrikam.example' }),
-    ] },
+    ], total: 2 },
     { kind: 'email', value: 'anna@contoso.example', contacts: [
       contact('a1', 'work', { firstName: 'Anna', lastName: 'Müller', phone: '', email: 'Anna@Contoso.example', emailBound: true }),
       contact('a2', 'home', { firstName: 'Anna', lastName: 'Mueller', phone: '', email: 'anna@contoso.example', deletedAtSource: true }),
-    ] },
+    ], total: 2 },
   ],
 };
 
@@ -63,6 +63,19 @@ describe('DuplicatesPage', () => {
     expect(anna1?.textContent).toBe('Anna Müller In Work Phone: none Email: Anna@Contoso.example Used by a channel');
     expect(within(anna1 as HTMLElement).getByRole('img', { name: 'Email used by a messaging channel' })).toBeTruthy();
     expect(anna2?.textContent).toBe('Anna Mueller Deleted in Outlook In Folder A Phone: none Email: anna@contoso.example');
+  });
+
+  it('says how many share a number or address when only the first contacts are listed (a shared mailbox)', async () => {
+    const shared = Array.from({ length: 10 }, (_, i) => contact(`s${i}`, 'work', { firstName: `Person ${i}`, lastName: 'Shared', email: 'info@contoso.example' }));
+    await openDuplicates({ status: 200, body: { duplicates: [{ kind: 'email', value: 'info@contoso.example', contacts: shared, total: 183 }] } });
+    expect(await screen.findByText('183 contacts share it; the first 10 are shown.')).toBeTruthy();
+    expect(group('Same email address: info@contoso.example')).toHaveLength(10);
+  });
+
+  it('says nothing of a total when every contact is listed', async () => {
+    await openDuplicates({ status: 200, body: GROUPS });
+    await screen.findByRole('heading', { name: 'Same phone number: +442079460958', level: 3 });
+    expect(screen.queryByText(/contacts share it/)).toBeNull();
   });
 
   it('says when there are no suspected duplicates', async () => {

@@ -7,7 +7,7 @@ function group(...folders: string[]): DuplicateGroup {
     const [name, folderId] = folder.includes(':') ? folder.split(':') : ['', folder];
     return { folderId, folderName: name } as Contact;
   };
-  return { kind: 'phone', value: '+1', contacts: folders.map(contact) };
+  return { kind: 'phone', value: '+1', contacts: folders.map(contact), total: folders.length };
 }
 
 describe('folderLabels', () => {
