@@ -1,6 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { TABLES, type TableClientFactory } from '../storage/tableClientFactory';
 import { encodeKey } from '../storage/tableKeys';
+import { mergeUserRow } from '../storage/userRow';
 
 /** Where each user's sealed delegated grant (see delegatedGrant.ts) lives. */
 export interface UserTokenCacheStore {
@@ -95,8 +96,7 @@ export class TableUserTokenCacheStore implements UserTokenCacheStore {
   }
 
   private async merge(tenantId: string, userId: string, properties: Record<string, unknown>): Promise<void> {
-    const table = await this.table();
-    await table.upsertEntity({ partitionKey: encodeKey(tenantId), rowKey: encodeKey(userId), ...properties }, 'Merge');
+    await mergeUserRow(await this.table(), { tenantId, userId }, properties);
   }
 
   private table(): Promise<TableClient> {

@@ -1,6 +1,7 @@
 import { RestError, type TableClient } from '@azure/data-tables';
 import type { MailboxRef } from '../contacts/contactModel';
 import { encodeKey, mailboxPartitionKey, odataString } from '../storage/tableKeys';
+import { mergeUserRow } from '../storage/userRow';
 import { SCHEDULE_KINDS, type ScheduleChoice } from './nextRun';
 
 /** A user's schedule as stored on their users row (the truth; the index only points at it). */
@@ -84,12 +85,11 @@ export class ScheduleStore {
    */
   async save(mailbox: MailboxRef, choice: ScheduleChoice, next: { runAt: Date; bucket: string } | undefined, previousBucket: string): Promise<void> {
     if (next) await this.putEntry(mailbox, next.bucket, next.runAt);
-    await this.users.upsertEntity({
-      partitionKey: encodeKey(mailbox.tenantId), rowKey: encodeKey(mailbox.userId),
+    await this.mergeUser(mailbox, {
       [FIELDS.kind]: choice.kind, [FIELDS.everyHours]: choice.everyHours ?? 0, [FIELDS.dailyAt]: choice.dailyAt ?? '',
       [FIELDS.timeZone]: choice.timeZone ?? '', [FIELDS.nextRunAt]: next?.runAt.toISOString() ?? '', [FIELDS.bucket]: next?.bucket ?? '',
       [FIELDS.suspended]: false,
-    }, 'Merge');
+    });
     if (previousBucket && previousBucket !== next?.bucket) await this.deleteEntry(previousBucket, mailboxPartitionKey(mailbox));
   }
 
@@ -153,7 +153,7 @@ export class ScheduleStore {
   }
 
   private async mergeUser(mailbox: MailboxRef, properties: Record<string, unknown>): Promise<void> {
-    await this.users.upsertEntity({ partitionKey: encodeKey(mailbox.tenantId), rowKey: encodeKey(mailbox.userId), ...properties }, 'Merge');
+    await mergeUserRow(this.users, mailbox, properties);
   }
 }
 

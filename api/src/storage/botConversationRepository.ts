@@ -1,7 +1,9 @@
 import type { TableClient } from '@azure/data-tables';
 import type { BotUser, ConversationStore, DeliveryRecord, StoredConversation } from '@contact-sync/bot';
 import { TABLES, type TableClientFactory } from './tableClientFactory';
+import { textField } from './entityFields';
 import { encodeKey } from './tableKeys';
+import { mergeUserRow } from './userRow';
 
 /** The bot's properties on the users row; the row's other properties belong to other parts of the app. */
 export const BOT_USER_PROPERTIES = {
@@ -35,7 +37,7 @@ export class TableConversationStore implements ConversationStore {
       });
       const state = row[P.state];
       if (typeof row[P.reference] !== 'string' || !row[P.reference] || (state !== 'active' && state !== 'paused')) return undefined;
-      return { reference: String(row[P.reference]), conversationId: text(row[P.conversationId]), serviceUrl: text(row[P.serviceUrl]), state };
+      return { reference: String(row[P.reference]), conversationId: textField(row[P.conversationId]), serviceUrl: textField(row[P.serviceUrl]), state };
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) return undefined;
       throw error;
@@ -65,15 +67,10 @@ export class TableConversationStore implements ConversationStore {
   }
 
   private async merge(user: BotUser, properties: Record<string, unknown>): Promise<void> {
-    const table = await this.table();
-    await table.upsertEntity({ partitionKey: encodeKey(user.tenantId), rowKey: encodeKey(user.userId), ...properties }, 'Merge');
+    await mergeUserRow(await this.table(), user, properties);
   }
 
   private table(): Promise<TableClient> {
     return this.tables.get(TABLES.users);
   }
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
 }

@@ -7,6 +7,7 @@ import type { LastSyncSummary } from './lastSyncSummary';
 import type { SyncState, SyncTrigger } from './syncHistoryRepository';
 import { TABLES, type TableClientFactory } from './tableClientFactory';
 import { decodeKey, encodeKey, isHashedKey, odataString } from './tableKeys';
+import { mergeUserRow } from './userRow';
 
 /** Property names this module keeps on the users row; other modules keep theirs on the same row. */
 export const USER_ROW_PROPERTIES = {
@@ -106,8 +107,7 @@ export class UserRowStore {
   }
 
   private async merge(mailbox: MailboxRef, properties: Record<string, unknown>): Promise<void> {
-    const table = await this.table();
-    await table.upsertEntity({ partitionKey: encodeKey(mailbox.tenantId), rowKey: encodeKey(mailbox.userId), ...properties }, 'Merge');
+    await mergeUserRow(await this.table(), mailbox, properties);
   }
 
   private table(): Promise<TableClient> {
