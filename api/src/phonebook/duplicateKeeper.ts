@@ -2,6 +2,7 @@ import { RestError, type TableClient } from '@azure/data-tables';
 import { DUPLICATE_ROW_PREFIX, duplicateRow, duplicatesPartitionKey } from './duplicateRows';
 import type { PhonebookReader } from './phonebookReader';
 import { type IndexKey, hasSharedKey } from './searchKeys';
+import { inParallel } from '../storage/inParallel';
 import { rowKindFilter } from '../storage/tableKeys';
 
 /** Number and address keys of one job above which the whole list is rebuilt rather than read key by key. */
@@ -33,7 +34,7 @@ export class DuplicateKeeper {
   /** Brings the rows of these number (`n…`) and address (`e…`) keys up to date. */
   async refresh(keys: ReadonlySet<IndexKey>): Promise<void> {
     if (keys.size > this.rebuildAbove) return this.rebuild();
-    await inParallel([...keys], async (key) => {
+    await inParallel(keys, CONCURRENCY, async (key) => {
       const seen = await this.seenRow(key);
       await this.write(key, await this.stillUnder(key, (await this.reader.indexKey(key)).map((entry) => entry.contactId)), seen);
     });
@@ -49,7 +50,7 @@ export class DuplicateKeeper {
       }
     }
     const keys = new Set([...seen.keys(), ...[...byKey].filter(([, ids]) => ids.size > 1).map(([key]) => key)]);
-    await inParallel([...keys], async (key) => this.write(key, await this.stillUnder(key, byKey.get(key) ?? []), seen.get(key)));
+    await inParallel(keys, CONCURRENCY, async (key) => this.write(key, await this.stillUnder(key, byKey.get(key) ?? []), seen.get(key)));
   }
 
   /** Writes the key's row (two or more contacts) or deletes it, if it is still as `seen`. */
@@ -92,13 +93,4 @@ export class DuplicateKeeper {
     for await (const row of this.index.listEntities({ queryOptions: { filter, select: ['key'] } })) rows.set(String(row.key), row.etag);
     return rows;
   }
-}
-
-/** Runs `work` on every item, {@link CONCURRENCY} at a time; the first failure fails the whole. */
-async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
-  const pending = [...items].reverse();
-  const worker = async (): Promise<void> => {
-    for (let item = pending.pop(); item !== undefined; item = pending.pop()) await work(item);
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pending.length) }, worker));
 }

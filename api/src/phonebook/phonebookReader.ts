@@ -1,6 +1,7 @@
 import { RestError, type TableClient } from '@azure/data-tables';
 import type { MailboxRef, StoredContact } from '../contacts/contactModel';
 import { contactRowKey, fromContactEntity } from '../storage/contactEntity';
+import { inParallel } from '../storage/inParallel';
 import { decodeKey, keyRangeFilter, mailboxPartitionKey, rowKindFilter } from '../storage/tableKeys';
 import type { ContactChange } from './changeLog';
 import { DUPLICATE_ROW_PREFIX, type DuplicateEntry, duplicateEntryOf, duplicatesPartitionKey } from './duplicateRows';
@@ -68,14 +69,10 @@ export class PhonebookReader {
   /** Point reads of the given contacts; those not stored are left out. */
   async contacts(ids: Iterable<string>): Promise<Map<string, StoredContact>> {
     const found = new Map<string, StoredContact>();
-    const pending = [...new Set(ids)].reverse();
-    const worker = async (): Promise<void> => {
-      for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
-        const contact = await this.contact(id);
-        if (contact) found.set(id, contact);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, pending.length) }, worker));
+    await inParallel(new Set(ids), READ_CONCURRENCY, async (id) => {
+      const contact = await this.contact(id);
+      if (contact) found.set(id, contact);
+    });
     return found;
   }
 

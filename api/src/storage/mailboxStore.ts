@@ -2,6 +2,7 @@ import { RestError, type TableClient } from '@azure/data-tables';
 import type { MailboxRef } from '../contacts/contactModel';
 import { type ProblemCounts, type SyncCounts, parseCounts, parseProblemCounts } from '../sync/syncCounts';
 import { type ContactRow, contactRowKey, fromContactEntity } from './contactEntity';
+import { inParallel } from './inParallel';
 import { PartitionFence } from './partitionFence';
 import { PartitionTransaction, type TableWriteMeter } from './partitionTransaction';
 import { ROW_PREFIX, encodeKey, mailboxPartitionKey, odataString, rowKindFilter } from './tableKeys';
@@ -79,14 +80,10 @@ export class MailboxStore {
   /** Point reads of only the given contacts (never the whole mailbox). */
   async readContacts(ids: Iterable<string>): Promise<Map<string, ContactRow>> {
     const found = new Map<string, ContactRow>();
-    const pending = [...new Set(ids)];
-    const worker = async (): Promise<void> => {
-      for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
-        const row = await this.readContact(id);
-        if (row) found.set(id, row);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, pending.length) }, worker));
+    await inParallel(new Set(ids), READ_CONCURRENCY, async (id) => {
+      const row = await this.readContact(id);
+      if (row) found.set(id, row);
+    });
     return found;
   }
 
