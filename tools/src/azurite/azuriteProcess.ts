@@ -45,6 +45,22 @@ const HEAP_MB = 16_384;
 
 /** Starts Azurite from npm, in memory, on loopback; resolves once its ports accept connections. */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteInstance> {
+  const chosen = options.tablePort === undefined || options.queuePort === undefined || options.blobPort === undefined;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      // A free port we picked can be taken by another process before Azurite binds it (tests start
+      // several Azurites at once): pick again. Fixed ports are the caller's to sort out.
+      if (!chosen || attempt >= PORT_ATTEMPTS || !/EADDRINUSE/.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+/** Tries with freshly picked ports when one was taken meanwhile. */
+const PORT_ATTEMPTS = 3;
+
+async function startOnce(options: AzuriteOptions): Promise<AzuriteInstance> {
   const [tablePort, queuePort, blobPort] = await Promise.all([
     options.tablePort ?? freePort(),
     options.queuePort ?? freePort(),
