@@ -2,7 +2,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Contact, ContactFolder } from '@microsoft/microsoft-graph-types';
 import { SELECTED_CONTACT_FIELDS } from '../contacts/mapContact';
 import type { ContactFolderInfo, ContactSource, DeltaPage, FolderChanges } from './contactSource';
-import { type BatchOutcome, getInBatches } from './graphBatch';
+import { type BatchOutcome, type BatchRetry, getInBatches } from './graphBatch';
 import type { GraphRequestMeter } from './graphClientFactory';
 import { mapGraphError, networkFailure, unreadable } from './graphErrors';
 
@@ -28,9 +28,12 @@ export class GraphContactSource implements ContactSource {
     private readonly client: Client,
     private readonly baseUrl: string,
     private readonly meter: GraphRequestMeter,
+    /**
+     * How requests inside `$batch`es are retried (the SDK's RetryHandler retries single requests): the
+     * `GRAPH_MAX_RETRY_AFTER_SECONDS` cap and the attempt's deadline.
+     */
+    private readonly batchRetry: Omit<BatchRetry, 'sleep'> = {},
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-    /** `GRAPH_MAX_RETRY_AFTER_SECONDS`, for requests inside `$batch`es (the SDK's RetryHandler has its own). */
-    private readonly maxRetryAfterSeconds?: number,
   ) {}
 
   get requestCount(): number {
@@ -107,7 +110,7 @@ export class GraphContactSource implements ContactSource {
       // Every request inside counts as one Graph request (Graph throttles them one by one).
       this.meter.requests += body.requests.length - 1;
       return this.send('/$batch', [], body);
-    }, urls.map((url) => this.relative(url)), headers, { sleep: this.sleep, maxRetryAfterSeconds: this.maxRetryAfterSeconds });
+    }, urls.map((url) => this.relative(url)), headers, { ...this.batchRetry, sleep: this.sleep });
   }
 
   /**

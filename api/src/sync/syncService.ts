@@ -45,10 +45,16 @@ export interface SyncSummary extends SyncCounts {
   syncDurationMs: number;
 }
 
+/** What the Graph source of one attempt is told about it. */
+export interface SourceAttempt {
+  /** When the attempt's time budget ends (epoch ms); absent: no budget (the command line). */
+  budgetEndsAtMs?: number;
+}
+
 /** The adapters a sync needs, per mailbox; see `syncServiceFactory.ts` for the real ones. */
 export interface SyncDependencies {
   openStore(mailbox: MailboxRef, meter: TableWriteMeter): Promise<MailboxStore>;
-  openSource(mailbox: MailboxRef): Promise<ContactSource>;
+  openSource(mailbox: MailboxRef, attempt: SourceAttempt): Promise<ContactSource>;
   leases(meter: TableWriteMeter): Promise<SyncLeaseRepository>;
   history(meter: TableWriteMeter): Promise<SyncHistoryRepository>;
   /** The tenant's import rules (admin policy), read once per attempt; today's rules when absent. */
@@ -114,7 +120,8 @@ export class SyncService {
     let source: ContactSource | undefined;
     let failure: AppError | undefined;
     try {
-      source = await this.deps.openSource(request.mailbox);
+      const budgetEndsAtMs = request.timeBudgetMs === undefined ? undefined : a.started + request.timeBudgetMs;
+      source = await this.deps.openSource(request.mailbox, { budgetEndsAtMs });
       record.counts = await this.syncFolders(run, source, request, (state) => checked(lease, stop, state));
       record.state = 'completed';
     } catch (error) {

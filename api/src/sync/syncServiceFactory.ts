@@ -29,7 +29,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   return new SyncService({
     // The phonebook's index is written after the sync by its own job (PhonebookIndexer), never by the import.
     openStore: async (mailbox, meter) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter),
-    openSource: async (mailbox) => {
+    openSource: async (mailbox, attempt) => {
       const getToken = options.tokenFor(mailbox);
       // A token failure (reconnect_needed) surfaces here with its code; inside the Graph SDK it would be
       // wrapped into a nameless network error and retried as one.
@@ -40,7 +40,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         maxConcurrency: config.graphMaxConcurrency,
         maxRetryAfterSeconds: config.graphMaxRetryAfterSeconds,
       });
-      return new GraphContactSource(client, config.graphBaseUrl, meter, undefined, config.graphMaxRetryAfterSeconds);
+      // Requests throttled inside $batches are retried past the budget only as long as a page in flight may
+      // take (docs/architecture.md, "Sizing together"): the budget plus 5 waits of the Retry-After cap.
+      const retryUntilMs = attempt.budgetEndsAtMs === undefined ? undefined : attempt.budgetEndsAtMs + 5 * config.graphMaxRetryAfterSeconds * 1000;
+      return new GraphContactSource(client, config.graphBaseUrl, meter, { maxRetryAfterSeconds: config.graphMaxRetryAfterSeconds, retryUntilMs });
     },
     leases: async (meter) => new SyncLeaseRepository(await tables.get(TABLES.leases), meter, options.leaseMs ?? config.syncLeaseMs),
     // Each history save also keeps the user's last-sync summary (the health view, GET /api/me).

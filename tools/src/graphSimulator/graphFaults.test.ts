@@ -71,6 +71,15 @@ describe('random faults', () => {
     expect([answer.status, answer.headers.get('retry-after')]).toEqual([status, '3']);
   });
 
+  it('answers every Nth request 429 with throttleEvery, counted from the knob\'s change', async () => {
+    fixture.server.sim.setKnobs({ throttleEvery: 3, retryAfterSeconds: 2 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i += 1) statuses.push((await get(deltaUrl)).status);
+    fixture.server.sim.setKnobs({ throttleEvery: 0 });
+    expect(statuses).toEqual([200, 200, 429, 200, 200, 429, 200]);
+    expect((await get(deltaUrl)).status).toBe(200);
+  });
+
   it('draws the same faults for the same seed', async () => {
     const run = async (): Promise<number[]> => {
       fixture.server.sim.setKnobs({ throttleRate: 0.5, seed: 99 });

@@ -18,6 +18,8 @@ export class GraphSimulator {
   /** Encodes and checks skip and delta tokens. */
   readonly tokens = new TokenCodec();
   private knobValues: Readonly<SimulatorKnobs>;
+  /** Graph requests since `throttleEvery` was last set. */
+  private sinceThrottle = 0;
   private faultRandom: SeededRandom;
   private readonly counter = new RequestCounter();
   private readonly mailboxes = new Map<string, Mailbox>();
@@ -44,6 +46,7 @@ export class GraphSimulator {
   setKnobs(patch: Partial<SimulatorKnobs>): Readonly<SimulatorKnobs> {
     this.knobValues = Object.freeze(mergeKnobs(this.knobValues, patch));
     if (patch.seed !== undefined) this.faultRandom = new SeededRandom(mixSeed('faults', patch.seed));
+    if (patch.throttleEvery !== undefined) this.sinceThrottle = 0;
     return this.knobValues;
   }
 
@@ -95,7 +98,11 @@ export class GraphSimulator {
 
   /** @internal Draws this request's random fault from the seeded knobs. */
   drawRandomFault(): RandomFault | undefined {
-    const { throttleRate, unavailableRate, dropRate } = this.knobValues;
+    const { throttleRate, throttleEvery, unavailableRate, dropRate } = this.knobValues;
+    if (throttleEvery > 0) {
+      this.sinceThrottle += 1;
+      if (this.sinceThrottle % throttleEvery === 0) return '429';
+    }
     if (this.faultRandom.chance(throttleRate)) return '429';
     if (this.faultRandom.chance(unavailableRate)) return '503';
     if (this.faultRandom.chance(dropRate)) return 'drop';

@@ -4,6 +4,11 @@ export interface SimulatorKnobs {
   latencyMs: number;
   /** Probability a Graph request answers 429 with Retry-After. Default 0. */
   throttleRate: number;
+  /**
+   * Every Nth Graph request (single or inside a `$batch`, counted from this knob's last change) answers
+   * 429 with Retry-After, as a mailbox at its concurrency limit does; 0 = never. Default 0.
+   */
+  throttleEvery: number;
   /** Probability a Graph request answers 503 with Retry-After. Default 0. */
   unavailableRate: number;
   /** Probability a Graph request sends its headers and half its body, then drops the connection. Default 0. */
@@ -35,6 +40,7 @@ export interface SimulatorKnobs {
 export const DEFAULT_KNOBS: Readonly<SimulatorKnobs> = Object.freeze({
   latencyMs: 0,
   throttleRate: 0,
+  throttleEvery: 0,
   unavailableRate: 0,
   dropRate: 0,
   retryAfterSeconds: 1,
@@ -56,6 +62,7 @@ const isOneOf = (...values: unknown[]): Check => (v) => values.includes(v);
 const CHECKS: Record<keyof SimulatorKnobs, [Check, string]> = {
   latencyMs: [isCount(0, 600_000), 'a whole number of milliseconds'],
   throttleRate: [isRate, 'a probability between 0 and 1'],
+  throttleEvery: [isCount(0, 1_000_000), 'a whole number ≥ 0 (0: off)'],
   unavailableRate: [isRate, 'a probability between 0 and 1'],
   dropRate: [isRate, 'a probability between 0 and 1'],
   retryAfterSeconds: [isCount(0, 3600), 'whole seconds between 0 and 3600'],
