@@ -154,7 +154,6 @@ var apiAppSettings = [
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
   { name: 'SYNC_QUEUE_NAME', value: syncQueueName }
   { name: 'SYNC_RESULTS_QUEUE_NAME', value: 'sync-results' }
-  { name: 'PHONEBOOK_INDEX_QUEUE_NAME', value: 'phonebook-index' }
   { name: 'GRAPH_BASE_URL', value: 'https://graph.microsoft.com/v1.0' }
   { name: 'GRAPH_MAX_CONCURRENCY', value: string(graphMaxConcurrency) }
   { name: 'ENTRA_AUTHORITY_HOST', value: environment().authentication.loginEndpoint }

@@ -1,16 +1,14 @@
 import { createTenantAllowList } from './admin/tenantAllowList';
 import { createTenantGate } from './admin/tenantGate';
 import { TenantSettingsRepository } from './admin/tenantSettingsRepository';
-import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig, readPhonebookIndexQueueName, readSyncResultsQueueName } from './config';
+import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig, readSyncResultsQueueName } from './config';
 import { appThrottle } from './graph/appThrottle';
 import { createRateLimits, type RateLimits } from './http/rateLimiter';
 import { TableUserTokenCacheStore, createIdentityServices, type SsoTokenValidator } from './identity';
 import { reusedToken } from './services/backgroundToken';
 import { DEFAULT_POLICY } from './admin/tenantSettings';
 import { PhonebookEraser } from './phonebook/phonebookEraser';
-import { PhonebookIndexer } from './phonebook/phonebookIndexer';
 import { PhonebookReader } from './phonebook/phonebookReader';
-import { StoragePhonebookIndexQueue } from './services/phonebookIndexQueue';
 import { ContactQueryService } from './services/contactQueryService';
 import { DisconnectService } from './services/disconnectService';
 import { MeService } from './services/meService';
@@ -60,8 +58,6 @@ export interface AppServices {
   planner: SyncPlanner;
   /** Removes a user's planned run from the schedule index (keyed by bucket, not by mailbox). */
   scheduleEraser: ScheduleEraser;
-  /** Writes the phonebook's index rows of what a sync wrote (the `phonebook-index` queue's job). */
-  phonebookIndexer: { indexSync: PhonebookIndexer['indexSync'] };
 }
 
 type Env = Record<string, string | undefined>;
@@ -150,11 +146,8 @@ export function composeServices(env: Env): AppServices {
     }),
     syncWorker: new SyncWorkerService({
       sync, queue, timeBudgetMs: syncConfig.syncTimeBudgetMs, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId),
-      results, phonebookIndex: StoragePhonebookIndexQueue.forAccount(syncConfig.storage, readPhonebookIndexQueueName(env)),
+      results,
     }),
-    phonebookIndexer: {
-      indexSync: async (mailbox, syncId) => new PhonebookIndexer(await tables.get(TABLES.contacts), await tables.get(TABLES.phonebook)).indexSync(mailbox, syncId),
-    },
   };
 }
 

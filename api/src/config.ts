@@ -228,15 +228,6 @@ export function readSyncResultsQueueName(env: Env = process.env): string {
   return name;
 }
 
-/**
- * `PHONEBOOK_INDEX_QUEUE_NAME` (default `phonebook-index`): where a sync asks for the phonebook index rows
- * of the contacts it wrote; read at import, like the sync queue.
- */
-export function readPhonebookIndexQueueName(env: Env = process.env): string {
-  const name = env.PHONEBOOK_INDEX_QUEUE_NAME ?? 'phonebook-index';
-  if (!/^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/.test(name)) fail('PHONEBOOK_INDEX_QUEUE_NAME', 'is not a valid queue name');
-  return name;
-}
 
 /**
  * `SYNC_QUEUE_NAME` (default `sync-jobs`). Also read on its own where the queue trigger is registered, at

@@ -1,7 +1,6 @@
 import { loadSyncConfig } from '../config';
 import { AppError } from '../errors/appError';
-import { PhonebookIndexer } from '../phonebook/phonebookIndexer';
-import { TABLES, TableClientFactory } from '../storage/tableClientFactory';
+import { TableClientFactory } from '../storage/tableClientFactory';
 import { createSyncService } from '../sync/syncServiceFactory';
 import { parseMailboxArgs, runCli } from './cliArgs';
 
@@ -13,10 +12,8 @@ void runCli(async () => {
   if (!token) throw new AppError('configuration_invalid', 'Setting GRAPH_ACCESS_TOKEN is not set; the command line syncs with a given Graph token.');
   const tables = new TableClientFactory(config.storage, config.tablePrefix);
   const service = createSyncService({ config, tables, tokenFor: () => () => Promise.resolve(token) });
-  // No time budget: the command line runs the sync to its end, then indexes what it wrote for the
-  // phonebook (the queued syncs leave that to the phonebook-index queue's job).
+  // No time budget: the command line runs the sync to its end (the phonebook's index is written page by page).
   const summary = await service.run({ mailbox: args, trigger: 'cli', full: args.flags.has('full') });
-  await new PhonebookIndexer(await tables.get(TABLES.contacts), await tables.get(TABLES.phonebook)).indexSync(args, summary.syncId);
   const { syncId, resumed, continued: _continued, ...counts } = summary;
   return { ...counts, syncId, resumed };
 });

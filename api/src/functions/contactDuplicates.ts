@@ -5,7 +5,7 @@ import { parseQuery } from '../http/requestValidation';
 
 /**
  * `GET /api/contacts/duplicates?top=` → 200 `{ duplicates: [{ kind: 'phone'|'email', value, contacts, total }] }`:
- * the caller's contacts that share an E.164 number or an email address (the list the index job keeps; the
+ * the caller's contacts that share an E.164 number or an email address (the list each sync keeps; the
  * first 10 contacts of each group, and how many share it).
  */
 export const contactDuplicates: CallerHandler = async (request, caller, services) => {

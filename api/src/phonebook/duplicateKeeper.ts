@@ -14,14 +14,14 @@ type Seen = string | undefined;
 
 /**
  * Keeps a mailbox's list of suspected duplicates (see `duplicateRows.ts`) in step with its index, after
- * the index job wrote a sync's rows: for a few changed contacts, each of their numbers and addresses is
+ * a sync wrote its index rows: for a few changed contacts, each of their numbers and addresses is
  * read back from the index (one key range each); for a large import, the `n` and `e` ranges are read once
  * and the whole list is written, dropping rows no longer shared. A group's contacts are checked against
  * what is stored (the index keeps rows of values a contact no longer has).
  *
- * Index jobs of one mailbox may run at once (each attempt of a long sync queues one). Each list row is
+ * Keepers of one mailbox may run at once (two syncs, or a sync and a rewrite). Each list row is
  * read before the index, and written only if it is still as read (create if it was absent, replace or
- * delete with its ETag): a job that lost the race leaves the row to the job that read the index later.
+ * delete with its ETag): one that lost the race leaves the row to the one that read the index later.
  */
 export class DuplicateKeeper {
   constructor(

@@ -6,7 +6,7 @@ import type { IndexKey } from './searchKeys';
 type Row = TableEntity<Record<string, unknown>>;
 
 /**
- * The mailbox's suspected duplicates, kept by the index job so that listing them is one range read: a row
+ * The mailbox's suspected duplicates, kept by the sync so that listing them is one range read: a row
  * per number or address (`d:{key}`) that two or more contacts share, in the partition `{mailbox}|d` of the
  * phonebook table (an index shard is two or three characters long, so no index row lands there; the
  * phonebook's eraser takes it with the rest).

@@ -10,7 +10,7 @@ export interface DuplicateGroup<Item = PhonebookMatch> {
   value: string;
   /** The first {@link MAX_CONTACTS_PER_GROUP} contacts that share it (checked against what is stored). */
   contacts: Item[];
-  /** How many contacts share it, as the index job last counted (a shared mailbox may be hundreds). */
+  /** How many contacts share it, as the last sync counted (a shared mailbox may be hundreds). */
   total: number;
 }
 
@@ -21,7 +21,7 @@ export interface DuplicateGroup<Item = PhonebookMatch> {
 export const MAX_CONTACTS_PER_GROUP = 10;
 
 /**
- * The suspected duplicates of a mailbox: the list the index job keeps (one range read, by key), each
+ * The suspected duplicates of a mailbox: the list each sync keeps (one range read, by key), each
  * group checked against the contacts as stored now (a contact that no longer has the number or address
  * is left out, and a group left with one contact is not shown).
  */

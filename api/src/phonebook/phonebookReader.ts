@@ -60,7 +60,7 @@ export class PhonebookReader {
     return entries;
   }
 
-  /** The mailbox's suspected duplicates as the index job last wrote them (see `duplicateRows.ts`), by key. */
+  /** The mailbox's suspected duplicates as the last sync wrote them (see `duplicateRows.ts`), by key. */
   async *duplicateEntries(): AsyncIterable<DuplicateEntry> {
     const filter = rowKindFilter(duplicatesPartitionKey(this.partitionKey), DUPLICATE_ROW_PREFIX);
     for await (const row of this.index.listEntities({ queryOptions: { filter, select: ['key', 'contactIds'] } })) yield duplicateEntryOf(row);

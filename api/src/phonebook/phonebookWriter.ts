@@ -22,9 +22,8 @@ export interface ContactWrite {
 
 /**
  * Stages a contact write with its change-log entry in the same transaction (so a page replayed after a
- * crash finds both or neither: the log is as exact as the counts). The phonebook's index rows are not
- * written here: the contact's stamp (sync id, outcome new/updated) tells the index job after the sync
- * (`PhonebookIndexer`) which contacts to index, off the import's critical path.
+ * crash finds both or neither: the log is as exact as the counts). The phonebook's index rows are written
+ * before the page's transaction (`PhonebookIndexWriter`), in their own table's partitions.
  */
 export function stageContactWrite(transaction: PartitionTransaction, write: ContactWrite): void {
   const { entity } = write;

@@ -1,7 +1,6 @@
 import { type AppError, type AppErrorCode, toAppError } from '../errors/appError';
 import { causeOf } from '../http/errorResponse';
 import type { SyncService } from '../sync/syncService';
-import type { PhonebookIndexQueue } from './phonebookIndexQueue';
 import type { SyncJob, SyncJobQueue } from './syncJobQueue';
 import { SyncResultAnnouncer } from './syncResultAnnouncer';
 import type { SyncResultQueue } from './syncResultQueue';
@@ -25,8 +24,6 @@ export interface SyncWorkerDeps {
   timeBudgetMs: number;
   /** Where every finished sync (completed, or failed for good) is announced to the bot's notifier. */
   results?: SyncResultQueue;
-  /** Where each attempt asks for the phonebook index rows of the contacts its sync wrote. */
-  phonebookIndex?: PhonebookIndexQueue;
 }
 
 /** How the queue delivered the job. */
@@ -64,7 +61,6 @@ export class SyncWorkerService {
         mailbox: { tenantId: job.tenantId, userId: job.userId }, trigger: job.trigger, full: job.full, reservedSyncId: job.syncId,
         timeBudgetMs: this.deps.timeBudgetMs, continuation: job.continuation,
       });
-      await this.requestIndex(job, summary.syncId, log);
       if (summary.continued) {
         // The lease is kept for the continuation; if this send fails, the job is retried and takes it.
         await this.deps.queue.send({ ...job, syncId: summary.syncId, continuation: true });
@@ -75,24 +71,10 @@ export class SyncWorkerService {
       await this.announcer.completed(job, summary, log);
       return 'completed';
     } catch (error) {
-      // A failed attempt may have stored pages: they are indexed now (a retry's job indexes them again).
-      if (job.syncId) await this.requestIndex(job, job.syncId, log);
       return this.failedAndAnnounced(job, toAppError(error), who, log, delivery);
     }
   }
 
-  /**
-   * Asks for the index rows of what `syncId` has written so far (after each attempt: a sync that later
-   * fails for good keeps its stored contacts searchable). A failing queue never fails the sync: logged.
-   */
-  private async requestIndex(job: SyncJob, syncId: string, log: SyncWorkerLog): Promise<void> {
-    if (!this.deps.phonebookIndex) return;
-    try {
-      await this.deps.phonebookIndex.send({ tenantId: job.tenantId, userId: job.userId, syncId });
-    } catch (error) {
-      log.warn(`Phonebook index not requested: ${toAppError(error).code} (tenant=${job.tenantId} user=${job.userId} syncId=${syncId})`);
-    }
-  }
 
   /** A failure is announced once it is final: not retried, or thrown on the queue's last delivery. */
   private async failedAndAnnounced(job: SyncJob, appError: AppError, who: string, log: SyncWorkerLog, delivery: SyncJobDelivery): Promise<SyncJobOutcome> {

@@ -7,6 +7,7 @@ import { PartitionFence } from './partitionFence';
 import { PartitionTransaction, type TableWriteMeter } from './partitionTransaction';
 import { ROW_PREFIX, encodeKey, mailboxPartitionKey, odataString, rowKindFilter } from './tableKeys';
 import { textField } from './entityFields';
+import { type DuplicateKeys, duplicateKeysJson, parseDuplicateKeys } from '../phonebook/duplicateKeys';
 
 /** The sync's progress in one contact folder; stored in the mailbox's partition beside its contacts. */
 export interface FolderState {
@@ -35,6 +36,8 @@ export interface FolderState {
    * never did. Contacts this round stamped on pages up to here count as unseen until listed again.
    */
   restartedAt?: number;
+  /** Numbers and addresses this round's pages added or changed: their suspected duplicates are refreshed at the end. */
+  duplicateKeys?: DuplicateKeys;
 }
 
 /** A contact a folder reported gone, decided at the end of the sync (it may have moved to another folder). */
@@ -120,6 +123,7 @@ export class MailboxStore {
       ...state,
       counts: JSON.stringify(state.counts),
       problemCounts: JSON.stringify(state.problemCounts ?? {}),
+      duplicateKeys: duplicateKeysJson(state.duplicateKeys),
     };
   }
 
@@ -190,5 +194,6 @@ function folderStateFrom(row: Record<string, unknown>): FolderState {
     problemCounts: parseProblemCounts(row.problemCounts),
     reconcile: row.reconcile === true,
     restartedAt: typeof row.restartedAt === 'number' ? row.restartedAt : 0,
+    duplicateKeys: parseDuplicateKeys(row.duplicateKeys),
   };
 }

@@ -34,6 +34,7 @@ export function planRound(run: SyncRun, source: ContactSource, folderId: string,
     // Any earlier round (even one an abandoned sync left unfinished) may have stored contacts.
     reconcile: !delta && Boolean(stored),
     restartedAt: 0,
+    duplicateKeys: [],
   };
 }
 

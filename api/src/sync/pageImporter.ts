@@ -3,7 +3,10 @@ import { type Classification, classifyImported } from '../contacts/classifyConta
 import type { ImportedContact } from '../contacts/contactModel';
 import { MalformedContactError, mapContact } from '../contacts/mapContact';
 import { phoneRegion } from '../contacts/phoneNumber';
+import { addDuplicateKeys, sharedKeysOf } from '../phonebook/duplicateKeys';
 import { type ImportPolicy, OUTLOOK_WINS } from '../phonebook/importPolicy';
+import type { IndexedContact, PhonebookIndexing } from '../phonebook/phonebookIndexWriter';
+import type { IndexKey } from '../phonebook/searchKeys';
 import { stageContactWrite } from '../phonebook/phonebookWriter';
 import type { DeltaPage } from '../graph/contactSource';
 import { type ContactRow, fitToTableLimits, toContactEntity, unstorableReason } from '../storage/contactEntity';
@@ -28,6 +31,8 @@ export interface SyncRun {
   rounds?: Map<string, FolderState>;
   /** The tenant's import rules (merge strategy, phone region), read once per sync; today's rules when absent. */
   policy?: ImportPolicy;
+  /** The phonebook's index: a page's new and changed contacts are indexed before the page is stored. */
+  index?: PhonebookIndexing;
 }
 
 /**
@@ -36,6 +41,9 @@ export interface SyncRun {
  * counts what its first attempt wrote, and a contact Graph sends twice in a round is counted once.
  * `optimistic` skips the reads when the folder is known to be new: creates then fail on any clash.
  * `refused` are contacts Table Storage refused on an earlier attempt (id → its reason): skipped.
+ * The page's new and changed contacts get their phonebook index rows first: a contact is searchable
+ * from the moment it is stored (and listed), and the numbers and addresses whose suspected duplicates
+ * it may change go into the checkpoint, for the end of the sync.
  */
 export async function importPage(
   run: SyncRun, state: FolderState, page: DeltaPage, optimistic: boolean, refused: ReadonlyMap<string, string> = new Map(),
@@ -49,9 +57,8 @@ export async function importPage(
   const counts = zeroCounts();
   counts.skipped = problems.length;
   const transaction = run.store.transaction();
-  for (const contact of imported.values()) {
-    stageImported(run, transaction, contact, stored.get(contact.id), unit, { counts, problems, restartedAt: state.restartedAt });
-  }
+  const tally: PageTally = { counts, problems, restartedAt: state.restartedAt, indexed: [], sharedKeys: new Set() };
+  for (const contact of imported.values()) stageImported(run, transaction, contact, stored.get(contact.id), unit, tally);
   for (const id of removed) stageRemoval(run, transaction, unit, state.folderId, stored.get(id));
   const next: FolderState = {
     ...state,
@@ -62,7 +69,9 @@ export async function importPage(
     pagesDone: state.pagesDone + 1,
     counts: addCounts(state.counts, counts),
     problemCounts: addProblemCounts(state.problemCounts ?? {}, countProblems(problems)),
+    duplicateKeys: addDuplicateKeys(state.duplicateKeys, tally.sharedKeys),
   };
+  if (tally.indexed.length > 0) await run.index?.write(tally.indexed);
   transaction.upsert(run.store.folderStateEntity(next));
   await transaction.commit();
   run.problems.push(...problems);
@@ -113,6 +122,10 @@ interface PageTally {
   problems: SyncProblem[];
   /** The folder's listing restarted after this many pages (see `FolderState.restartedAt`). */
   restartedAt?: number;
+  /** Contacts whose stored values change: indexed before the page is stored. */
+  indexed: IndexedContact[];
+  /** Their numbers and addresses, before and after: the suspected duplicates they may join or leave. */
+  sharedKeys: Set<IndexKey>;
 }
 
 function stageImported(
@@ -136,6 +149,10 @@ function stageImported(
   // removal of a contact this sync saw present (decided in the end phase).
   // Seen before the listing restarted: stamped again, so that the end phase knows the new listing saw it.
   const restamp = earlier !== undefined && seenBeforeRestart(earlier, imported.folderId, tally.restartedAt);
+  if (decision.outcome === 'new' || decision.outcome === 'updated') {
+    tally.indexed.push(contact);
+    for (const key of [...sharedKeysOf(contact), ...(row ? sharedKeysOf(row.contact) : [])]) tally.sharedKeys.add(key);
+  }
   if (decision.outcome === 'unchanged' && earlier && !restamp) return;
   const stamp = earlier && restamp ? { ...earlier, unit, countedUnit: earlier.countedUnit ?? earlier.unit } : earlier ?? { syncId: run.syncId, unit, outcome: decision.outcome };
   const entity = toContactEntity(run.store.partitionKey, contact, stamp);

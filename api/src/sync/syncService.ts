@@ -12,7 +12,9 @@ import { type UnseenFolder, runEndPhase } from './endPhase';
 import { withFirstPagesFetched } from './firstPages';
 import { currentFolders, renameFolderStates } from './folderListing';
 import { type PageStored, SyncStoppedError, planRound, runFolderRound } from './folderRound';
+import { unionDuplicateKeys } from '../phonebook/duplicateKeys';
 import type { ImportPolicy } from '../phonebook/importPolicy';
+import type { PhonebookIndexing } from '../phonebook/phonebookIndexWriter';
 import type { SyncRun } from './pageImporter';
 import { type SyncCounts, addCounts, zeroCounts } from './syncCounts';
 import { mergeProblemSample, syncProblemCounts } from './syncProblems';
@@ -54,6 +56,8 @@ export interface SourceAttempt {
 /** The adapters a sync needs, per mailbox; see `syncServiceFactory.ts` for the real ones. */
 export interface SyncDependencies {
   openStore(mailbox: MailboxRef, meter: TableWriteMeter): Promise<MailboxStore>;
+  /** The mailbox's phonebook index, written page by page before the contacts (none: the import alone, benchmarks). */
+  openIndex?(mailbox: MailboxRef, meter: TableWriteMeter): Promise<PhonebookIndexing>;
   openSource(mailbox: MailboxRef, attempt: SourceAttempt): Promise<ContactSource>;
   leases(meter: TableWriteMeter): Promise<SyncLeaseRepository>;
   history(meter: TableWriteMeter): Promise<SyncHistoryRepository>;
@@ -115,7 +119,8 @@ export class SyncService {
     // With the lease's generation: a worker frozen since it took the lease cannot take a newer fence back.
     await store.takeFence(lease.row.holder, lease.row.syncId, () => lease.check(), lease.row.generation);
     const policy = await this.deps.importPolicy?.(request.mailbox);
-    const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: reopened, policy };
+    const index = await this.deps.openIndex?.(request.mailbox, meter);
+    const run: SyncRun = { syncId: lease.row.syncId, store, now: () => now().toISOString(), problems: [], mayHaveMarkers: reopened, policy, index };
     stop.watch(run);
     let source: ContactSource | undefined;
     let failure: AppError | undefined;
@@ -187,6 +192,8 @@ export class SyncService {
       ...gone.map((folderId) => ({ folderId, gone: true })),
     ];
     const deleted = await runEndPhase(run, unseen, Boolean(request.full), endPhaseRerun);
+    // The suspected duplicates are current when the sync says "completed" (the index rows were written page by page).
+    await run.index?.refreshDuplicates(unionDuplicateKeys([...run.rounds.values()].filter((s) => s.roundSyncId === run.syncId).map((s) => s.duplicateKeys)));
     if (gone.length) await forgetFolders(run.store, gone);
     const counts = [...vanished, ...finished].reduce((total, state) => addCounts(total, state.counts), zeroCounts());
     return { ...counts, deleted: counts.deleted + deleted };

@@ -4,7 +4,12 @@ import { GraphContactSource } from '../graph/graphContactSource';
 import { type GraphTokenProvider, createGraphClient } from '../graph/graphClientFactory';
 import { TenantSettingsRepository } from '../admin/tenantSettingsRepository';
 import { importPolicyOf } from '../phonebook/importPolicy';
+import { DuplicateKeeper } from '../phonebook/duplicateKeeper';
+import { PhonebookIndexWriter } from '../phonebook/phonebookIndexWriter';
+import { PhonebookReader } from '../phonebook/phonebookReader';
 import { MailboxStore } from '../storage/mailboxStore';
+import type { TableWriteMeter } from '../storage/partitionTransaction';
+import { mailboxPartitionKey } from '../storage/tableKeys';
 import { SummarizingHistoryRepository } from '../storage/summarizingHistory';
 import { SyncLeaseRepository } from '../storage/syncLeaseRepository';
 import { TABLES, TableClientFactory } from '../storage/tableClientFactory';
@@ -19,6 +24,16 @@ export interface SyncServiceOptions {
   tables?: TableClientFactory;
   /** Overrides `SYNC_LEASE_MS` (tests). */
   leaseMs?: number;
+  /** The import alone, without the phonebook's index (the benchmark's floor). */
+  withoutIndex?: boolean;
+}
+
+/** The phonebook index writer of a mailbox, with its list of suspected duplicates. */
+export async function openPhonebookIndex(tables: TableClientFactory, mailbox: MailboxRef, meter?: TableWriteMeter): Promise<PhonebookIndexWriter> {
+  const index = await tables.get(TABLES.phonebook);
+  const partitionKey = mailboxPartitionKey(mailbox);
+  const duplicates = new DuplicateKeeper(new PhonebookReader(await tables.get(TABLES.contacts), mailbox, index), index, partitionKey);
+  return new PhonebookIndexWriter(index, partitionKey, duplicates, meter);
 }
 
 /** The sync use case wired to Table Storage and Microsoft Graph. */
@@ -27,8 +42,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const tables = options.tables ?? new TableClientFactory(config.storage, config.tablePrefix);
   const users = new UserRowStore(tables);
   return new SyncService({
-    // The phonebook's index is written after the sync by its own job (PhonebookIndexer), never by the import.
     openStore: async (mailbox, meter) => new MailboxStore(await tables.get(TABLES.contacts), mailbox, meter),
+    // A page's new and changed contacts are indexed before the page is stored: searchable once listed.
+    openIndex: options.withoutIndex ? undefined : async (mailbox, meter) => openPhonebookIndex(tables, mailbox, meter),
     openSource: async (mailbox, attempt) => {
       const getToken = options.tokenFor(mailbox);
       // A token failure (reconnect_needed) surfaces here with its code; inside the Graph SDK it would be
