@@ -1,7 +1,7 @@
 import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { StoredContact } from '../contacts/contactModel';
 import { inParallel } from '../storage/inParallel';
-import type { TableWriteMeter } from '../storage/partitionTransaction';
+import { type TableWriteMeter, refusal } from '../storage/partitionTransaction';
 import { DuplicateKeeper } from './duplicateKeeper';
 import type { DuplicateKeys } from './duplicateKeys';
 import { indexRow } from './phonebookRows';
@@ -68,12 +68,15 @@ export class PhonebookIndexWriter implements PhonebookIndexing {
    */
   private async submit(rows: Entity[]): Promise<void> {
     this.meter.transactions += 1;
+    const creates = rows.map((row): TransactionAction => ['create', row]);
     try {
-      await this.index.submitTransaction(rows.map((row): TransactionAction => ['create', row]));
+      await this.index.submitTransaction(creates);
     } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 409)) throw error;
+      // A row Table Storage refuses names its contact: the page is stored again without that contact.
+      if (!(error instanceof RestError && error.statusCode === 409)) throw refusal(error, creates) ?? error;
       this.meter.transactions += 1;
-      await this.index.submitTransaction(rows.map((row): TransactionAction => ['upsert', row, 'Replace']));
+      const upserts = rows.map((row): TransactionAction => ['upsert', row, 'Replace']);
+      await this.index.submitTransaction(upserts).catch((again: unknown) => { throw refusal(again, upserts) ?? again; });
     }
   }
 }

@@ -113,7 +113,8 @@ export class PartitionTransaction {
   }
 }
 
-function refusal(error: unknown, chunk: TransactionAction[]): EntityRefusedError | undefined {
+/** The entity of a transaction that Table Storage refused (its answer names it by index), or undefined. */
+export function refusal(error: unknown, chunk: TransactionAction[]): EntityRefusedError | undefined {
   if (!(error instanceof RestError) || (error.statusCode !== 400 && error.statusCode !== 413)) return undefined;
   const index = /^(\d+):/.exec(error.message)?.[1];
   const action = index === undefined ? undefined : chunk[Number(index)];

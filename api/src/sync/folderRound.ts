@@ -97,8 +97,9 @@ async function storePage(run: SyncRun, state: FolderState, page: DeltaPage, opti
 function refusedContactId(error: EntityRefusedError): string | undefined {
   const { rowKey, id, contactId } = error.entity;
   if (rowKey.startsWith(ROW_PREFIX.contact) && typeof id === 'string') return id;
-  // A contact's change-log row carries its id too (the import writes no other row of a contact).
-  return rowKey.startsWith(ROW_PREFIX.change) && typeof contactId === 'string' ? contactId : undefined;
+  // A contact's change-log row and its phonebook index rows carry its id too.
+  const ofContact = rowKey.startsWith(ROW_PREFIX.change) || rowKey.startsWith(ROW_PREFIX.index);
+  return ofContact && typeof contactId === 'string' ? contactId : undefined;
 }
 
 /**
