@@ -16,6 +16,13 @@ export interface SyncStatusView {
   pagesDone: number;
   /** Contacts handled so far: the sum of `counts`. */
   contactsProcessed: number;
+  /** Contacts stored so far (new, updated, unchanged; not deleted or skipped), from the stored pages. */
+  contactsStored: number;
+  /**
+   * Display names of the folders being read while the sync runs: a listing whose first page is on its way,
+   * or a round with pages stored and more to come. Empty when the sync is not running (or between folders).
+   */
+  readingFolders: string[];
   counts: SyncCounts;
   /** Contacts the sync skipped, and earlier errors of a resumed sync (Graph ids only, never details). */
   problems: SyncProblem[];
@@ -24,7 +31,7 @@ export interface SyncStatusView {
 }
 
 /** One row of `GET /api/sync/history`. */
-export type SyncHistoryEntry = Omit<SyncStatusView, 'pagesDone' | 'state'> & { state: SyncRecord['state']; resumes: number };
+export type SyncHistoryEntry = Omit<SyncStatusView, 'pagesDone' | 'state' | 'contactsStored' | 'readingFolders'> & { state: SyncRecord['state']; resumes: number };
 
 /** What the status is computed from. */
 export interface SyncStatusInput {
@@ -56,7 +63,8 @@ export function syncStatusView(input: SyncStatusInput): SyncStatusView {
     syncId, state,
     trigger: record?.trigger ?? null, full: record?.full ?? null,
     startedAt: record?.startedAt || null, endedAt: input.leaseLive ? null : record?.endedAt || null,
-    pagesDone: progress.pagesDone, contactsProcessed: total(counts), counts,
+    pagesDone: progress.pagesDone, contactsProcessed: total(counts), contactsStored: stored(counts), counts,
+    readingFolders: state === 'running' ? progress.reading : [],
     problems: record?.problems ?? [],
     error: state === 'failed' ? stoppingError(record) : null,
   };
@@ -84,12 +92,17 @@ function stoppingError(record: SyncRecord | undefined): { code: string; message:
   return { code: last.code, message: last.message };
 }
 
-function folderProgress(folders: FolderState[], syncId: string): { pagesDone: number; counts: SyncCounts } {
+function folderProgress(folders: FolderState[], syncId: string): { pagesDone: number; counts: SyncCounts; reading: string[] } {
   const rounds = folders.filter((folder) => folder.roundSyncId === syncId);
   return {
     pagesDone: rounds.reduce((sum, folder) => sum + folder.pagesDone, 0),
     counts: rounds.reduce((sum, folder) => addCounts(sum, folder.counts), zeroCounts()),
+    reading: rounds.filter((folder) => !folder.roundDone && folder.nextLink).map((folder) => folder.displayName),
   };
+}
+
+function stored(counts: SyncCounts): number {
+  return counts.new + counts.updated + counts.unchanged;
 }
 
 function total(counts: SyncCounts): number {
@@ -99,6 +112,6 @@ function total(counts: SyncCounts): number {
 function emptyView(): Omit<SyncStatusView, 'state'> {
   return {
     syncId: null, trigger: null, full: null, startedAt: null, endedAt: null,
-    pagesDone: 0, contactsProcessed: 0, counts: zeroCounts(), problems: [], error: null,
+    pagesDone: 0, contactsProcessed: 0, contactsStored: 0, readingFolders: [], counts: zeroCounts(), problems: [], error: null,
   };
 }

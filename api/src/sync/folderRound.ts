@@ -51,6 +51,7 @@ export async function runFolderRound(run: SyncRun, source: ContactSource, start:
   let optimistic = state.roundMode === 'full' && !state.reconcile;
   let restarts = 0;
   let fetching = state.roundDone ? undefined : settle(source.fetchDeltaPage(state.nextLink));
+  if (isListingStart(run, state)) await storeRoundStart(run, state);
   while (fetching) {
     const result = await fetching;
     if (run.stopped) throw new SyncStoppedError();
@@ -69,6 +70,22 @@ export async function runFolderRound(run: SyncRun, source: ContactSource, start:
     await onPage(state);
   }
   return state;
+}
+
+/**
+ * A full listing about to read its first page (first sync of a folder, a forced full sync): its checkpoint
+ * at page 0 is stored at once, so `GET /api/sync/status` can name the folder being read while that page
+ * (up to 197 contacts, seconds on Graph) is fetched. A resumed round with such a checkpoint writes nothing.
+ */
+function isListingStart(run: SyncRun, state: FolderState): boolean {
+  return state.roundMode === 'full' && !state.roundDone && state.pagesDone === 0 && !run.startedRounds?.has(state.folderId);
+}
+
+async function storeRoundStart(run: SyncRun, state: FolderState): Promise<void> {
+  const transaction = run.store.transaction();
+  transaction.upsert(run.store.folderStateEntity(state));
+  await transaction.commit();
+  run.startedRounds?.add(state.folderId);
 }
 
 /**

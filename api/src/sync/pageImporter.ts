@@ -26,6 +26,8 @@ export interface SyncRun {
   mayHaveMarkers: boolean;
   /** Each folder's round as last stored, once the rounds are planned (problem counts come from here). */
   rounds?: Map<string, FolderState>;
+  /** Folders whose round start (page 0 of a full listing) is stored for this sync: not written again. */
+  startedRounds?: Set<string>;
   /** The tenant's import rules (merge strategy, phone region), read once per sync; today's rules when absent. */
   policy?: ImportPolicy;
 }
