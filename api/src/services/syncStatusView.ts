@@ -1,7 +1,7 @@
 import type { FolderState } from '../storage/mailboxStore';
 import type { SyncProblem, SyncRecord, SyncTrigger } from '../storage/syncHistoryRepository';
 import type { LeaseRow } from '../storage/syncLeaseRepository';
-import { type SyncCounts, addCounts, zeroCounts } from '../sync/syncCounts';
+import { type ProblemCounts, type SyncCounts, addCounts, zeroCounts } from '../sync/syncCounts';
 
 /** What the tab's progress bar shows: the caller's current or last sync. */
 export interface SyncStatusView {
@@ -30,8 +30,9 @@ export interface SyncStatusView {
   error: { code: string; message: string } | null;
 }
 
-/** One row of `GET /api/sync/history`. */
-export type SyncHistoryEntry = Omit<SyncStatusView, 'pagesDone' | 'state' | 'contactsStored' | 'readingFolders'> & { state: SyncRecord['state']; resumes: number };
+/** One row of `GET /api/sync/history`; `problemCounts`: every problem per code (each skipped contact under its reason). */
+export type SyncHistoryEntry = Omit<SyncStatusView, 'pagesDone' | 'state' | 'contactsStored' | 'readingFolders'>
+  & { state: SyncRecord['state']; resumes: number; problemCounts: ProblemCounts };
 
 /** What the status is computed from. */
 export interface SyncStatusInput {
@@ -76,7 +77,7 @@ export function historyEntry(record: SyncRecord): SyncHistoryEntry {
     syncId: record.syncId, state: record.state, trigger: record.trigger, full: record.full,
     startedAt: record.startedAt || null, endedAt: record.endedAt || null,
     contactsProcessed: total(record.counts), counts: record.counts, resumes: record.resumes,
-    problems: record.problems, error: record.state === 'failed' ? stoppingError(record) : null,
+    problems: record.problems, problemCounts: record.problemCounts ?? {}, error: record.state === 'failed' ? stoppingError(record) : null,
   };
 }
 

@@ -4,6 +4,7 @@ import type { FolderState } from '../storage/mailboxStore';
 import { EntityRefusedError, WriteConflictError } from '../storage/partitionTransaction';
 import { ROW_PREFIX } from '../storage/tableKeys';
 import { type SyncRun, importPage } from './pageImporter';
+import { SKIP_CODES } from './skippedContacts';
 import { type ProblemCounts, zeroCounts } from './syncCounts';
 
 const CONFLICT_ATTEMPTS = 3;
@@ -134,9 +135,6 @@ function restartAsFull(state: FolderState, source: ContactSource, error: DeltaTo
     nextLink: error.restartUrl ?? source.initialDeltaUrl(state.folderId),
   };
 }
-
-/** Problem codes of contacts that were skipped (never stamped: a new listing meets them again). */
-const SKIP_CODES: ReadonlySet<string> = new Set(['malformed_contact', 'contact_unstorable', 'contact_refused']);
 
 function withoutSkips(counts: ProblemCounts): ProblemCounts {
   return Object.fromEntries(Object.entries(counts).filter(([code]) => !SKIP_CODES.has(code)));
