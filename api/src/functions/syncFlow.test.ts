@@ -58,6 +58,24 @@ describe('the whole path: SSO token → POST /api/sync → queue → import → 
     expect((await api.as(user, 'GET', '/api/contacts?top=50&skip=50')).body).toMatchObject({ more: true });
   });
 
+  it('names the folders being read before their first page is stored, then counts stored contacts while they are read', async () => {
+    const user = api.user(tenantId);
+    user.mailbox.seed({ contacts: 299, folders: 2, seed: 14 });
+    const names = user.mailbox.listFolders().map((folder) => folder.displayName);
+    // Two pages a folder, each answered after 800 ms: time to watch each step.
+    api.graph.sim.setKnobs({ latencyMs: 800, maxPageSize: 60 });
+    expect((await api.as(user, 'POST', '/api/sync')).status).toBe(202);
+    const reading = await api.statusUntil(user, (s) => s.state === 'running' && s.readingFolders.length > 0);
+    expect(reading.contactsStored).toBe(0);
+    for (const name of reading.readingFolders) expect(names).toContain(name);
+    const storing = await api.statusUntil(user, (s) => s.state !== 'running' || s.contactsStored > 0);
+    expect(storing).toMatchObject({ state: 'running', contactsStored: expect.any(Number) });
+    expect(storing.contactsStored).toBeLessThan(299);
+    expect(storing.readingFolders.length).toBeGreaterThan(0);
+    const done = await api.statusUntil(user, (s) => s.state === 'completed');
+    expect(done).toMatchObject({ contactsStored: 299, readingFolders: [] });
+  });
+
   it('answers a second request while the first runs with 409 and the running sync id, and accepts one after it', async () => {
     const user = api.user(tenantId);
     user.mailbox.seed({ contacts: 60, folders: 1, seed: 12 });

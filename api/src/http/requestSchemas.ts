@@ -74,7 +74,7 @@ export const duplicatesQuery = z.object({
   top: z.coerce.number().int().min(1).max(100).default(100),
 });
 
-/** `GET /api/sync/history/{syncId}/changes?top=&continuationToken=`. */
+/** `GET /api/sync/history/{syncId}/changes?top=&continuationToken=` (and `/skipped`, paged the same way). */
 export const changesQuery = z.object({
   top: z.coerce.number().int().min(1).max(500).default(100),
   continuationToken: z.string().max(2000).optional(),

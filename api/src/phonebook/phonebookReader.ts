@@ -3,6 +3,7 @@ import type { MailboxRef, StoredContact } from '../contacts/contactModel';
 import { contactRowKey, fromContactEntity } from '../storage/contactEntity';
 import { inParallel } from '../storage/inParallel';
 import { decodeKey, keyRangeFilter, mailboxPartitionKey, rowKindFilter } from '../storage/tableKeys';
+import { type SkippedContact, skippedFromRow, skippedRowPrefix } from '../sync/skippedContacts';
 import type { ContactChange } from './changeLog';
 import { DUPLICATE_ROW_PREFIX, type DuplicateEntry, duplicateEntryOf, duplicatesPartitionKey } from './duplicateRows';
 import { changeFromRow, changeRowPrefix, indexEntryOf, indexPartitionKey, indexPartitionPrefix, indexRowPrefix, indexShardLength } from './phonebookRows';
@@ -34,6 +35,16 @@ export class PhonebookReader {
       return { changes: page.map(changeFromRow), continuationToken: page.continuationToken };
     }
     return { changes: [] };
+  }
+
+  /** One page of the contacts a sync skipped, with their reasons (one key range, in contact-id order). */
+  async skipped(syncId: string, top: number, continuationToken?: string): Promise<{ skipped: SkippedContact[]; continuationToken?: string }> {
+    const pages = this.client.listEntities({ queryOptions: { filter: this.rangeFilter(skippedRowPrefix(syncId)) } })
+      .byPage({ maxPageSize: top, continuationToken });
+    for await (const page of pages) {
+      return { skipped: page.map(skippedFromRow), continuationToken: page.continuationToken };
+    }
+    return { skipped: [] };
   }
 
   /** The contacts under exactly `key` (one key range). */

@@ -6,6 +6,7 @@ import type { PhonebookReader } from '../phonebook/phonebookReader';
 import { type PhonebookItem, type PhonebookMatch, type SearchPage, asItem, searchPhonebook } from '../phonebook/phonebookSearch';
 import { numberKey } from '../phonebook/searchKeys';
 import type { ContactDirectory } from '../storage/contactDirectory';
+import type { SkippedContact } from '../sync/skippedContacts';
 import { mailboxOf } from './permissions';
 import type { MailboxRef } from '../contacts/contactModel';
 
@@ -59,6 +60,11 @@ export class PhonebookService {
 
   async changes(caller: CallerIdentity, syncId: string, top: number, continuationToken?: string): Promise<{ changes: ContactChange[]; continuationToken?: string }> {
     return (await this.deps.reader(mailboxOf(caller))).changes(syncId, top, continuationToken);
+  }
+
+  /** Every contact one of the caller's syncs skipped, with its reason, page by page. */
+  async skipped(caller: CallerIdentity, syncId: string, top: number, continuationToken?: string): Promise<{ skipped: SkippedContact[]; continuationToken?: string }> {
+    return (await this.deps.reader(mailboxOf(caller))).skipped(syncId, top, continuationToken);
   }
 
   /** Marks which of a contact's values a messaging channel uses (a sync then never overwrites them). */

@@ -41,6 +41,19 @@ describe('sync status view', () => {
     expect(view.counts.new).toBe(45);
   });
 
+  it('names the folders being read (a listing waiting for its first page, a round with more pages) and counts stored contacts', () => {
+    const reading = (name: string, state: Partial<FolderState>): FolderState => ({ ...folder('s2', 0, 0), folderId: name, displayName: name, ...state });
+    const folders = [
+      reading('Contacts', { nextLink: 'page-0' }),
+      reading('Work', { pagesDone: 2, nextLink: 'page-3', counts: { ...zeroCounts(), new: 150, unchanged: 40, skipped: 7 } }),
+      reading('Family', { pagesDone: 1, roundDone: true, counts: { ...zeroCounts(), updated: 9 } }),
+      { ...reading('Old', { nextLink: 'page-4' }), roundSyncId: 's1' },
+    ];
+    const view = syncStatusView(input({ lease, leaseLive: true, record: record('running'), folders }));
+    expect(view).toMatchObject({ state: 'running', contactsStored: 199, contactsProcessed: 206, readingFolders: ['Contacts', 'Work'] });
+    expect(syncStatusView(input({ record: record('failed'), folders })).readingFolders).toEqual([]);
+  });
+
   it('gives a completed sync\'s counts from its history row (end-phase deletions included)', () => {
     const counts = { ...zeroCounts(), new: 45, deleted: 2 };
     const view = syncStatusView(input({ lease, record: record('completed', { counts, endedAt: 'later' }), folders: [folder('s2', 5, 45)] }));

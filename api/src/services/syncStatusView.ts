@@ -1,7 +1,7 @@
 import type { FolderState } from '../storage/mailboxStore';
 import type { SyncProblem, SyncRecord, SyncTrigger } from '../storage/syncHistoryRepository';
 import type { LeaseRow } from '../storage/syncLeaseRepository';
-import { type SyncCounts, addCounts, zeroCounts } from '../sync/syncCounts';
+import { type ProblemCounts, type SyncCounts, addCounts, zeroCounts } from '../sync/syncCounts';
 
 /** What the tab's progress bar shows: the caller's current or last sync. */
 export interface SyncStatusView {
@@ -16,6 +16,13 @@ export interface SyncStatusView {
   pagesDone: number;
   /** Contacts handled so far: the sum of `counts`. */
   contactsProcessed: number;
+  /** Contacts stored so far (new, updated, unchanged; not deleted or skipped), from the stored pages. */
+  contactsStored: number;
+  /**
+   * Display names of the folders being read while the sync runs: a listing whose first page is on its way,
+   * or a round with pages stored and more to come. Empty when the sync is not running (or between folders).
+   */
+  readingFolders: string[];
   counts: SyncCounts;
   /** Contacts the sync skipped, and earlier errors of a resumed sync (Graph ids only, never details). */
   problems: SyncProblem[];
@@ -23,8 +30,9 @@ export interface SyncStatusView {
   error: { code: string; message: string } | null;
 }
 
-/** One row of `GET /api/sync/history`. */
-export type SyncHistoryEntry = Omit<SyncStatusView, 'pagesDone' | 'state'> & { state: SyncRecord['state']; resumes: number };
+/** One row of `GET /api/sync/history`; `problemCounts`: every problem per code (each skipped contact under its reason). */
+export type SyncHistoryEntry = Omit<SyncStatusView, 'pagesDone' | 'state' | 'contactsStored' | 'readingFolders'>
+  & { state: SyncRecord['state']; resumes: number; problemCounts: ProblemCounts };
 
 /** What the status is computed from. */
 export interface SyncStatusInput {
@@ -56,7 +64,8 @@ export function syncStatusView(input: SyncStatusInput): SyncStatusView {
     syncId, state,
     trigger: record?.trigger ?? null, full: record?.full ?? null,
     startedAt: record?.startedAt || null, endedAt: input.leaseLive ? null : record?.endedAt || null,
-    pagesDone: progress.pagesDone, contactsProcessed: total(counts), counts,
+    pagesDone: progress.pagesDone, contactsProcessed: total(counts), contactsStored: stored(counts), counts,
+    readingFolders: state === 'running' ? progress.reading : [],
     problems: record?.problems ?? [],
     error: state === 'failed' ? stoppingError(record) : null,
   };
@@ -68,7 +77,7 @@ export function historyEntry(record: SyncRecord): SyncHistoryEntry {
     syncId: record.syncId, state: record.state, trigger: record.trigger, full: record.full,
     startedAt: record.startedAt || null, endedAt: record.endedAt || null,
     contactsProcessed: total(record.counts), counts: record.counts, resumes: record.resumes,
-    problems: record.problems, error: record.state === 'failed' ? stoppingError(record) : null,
+    problems: record.problems, problemCounts: record.problemCounts ?? {}, error: record.state === 'failed' ? stoppingError(record) : null,
   };
 }
 
@@ -84,12 +93,17 @@ function stoppingError(record: SyncRecord | undefined): { code: string; message:
   return { code: last.code, message: last.message };
 }
 
-function folderProgress(folders: FolderState[], syncId: string): { pagesDone: number; counts: SyncCounts } {
+function folderProgress(folders: FolderState[], syncId: string): { pagesDone: number; counts: SyncCounts; reading: string[] } {
   const rounds = folders.filter((folder) => folder.roundSyncId === syncId);
   return {
     pagesDone: rounds.reduce((sum, folder) => sum + folder.pagesDone, 0),
     counts: rounds.reduce((sum, folder) => addCounts(sum, folder.counts), zeroCounts()),
+    reading: rounds.filter((folder) => !folder.roundDone && folder.nextLink).map((folder) => folder.displayName),
   };
+}
+
+function stored(counts: SyncCounts): number {
+  return counts.new + counts.updated + counts.unchanged;
 }
 
 function total(counts: SyncCounts): number {
@@ -99,6 +113,6 @@ function total(counts: SyncCounts): number {
 function emptyView(): Omit<SyncStatusView, 'state'> {
   return {
     syncId: null, trigger: null, full: null, startedAt: null, endedAt: null,
-    pagesDone: 0, contactsProcessed: 0, counts: zeroCounts(), problems: [], error: null,
+    pagesDone: 0, contactsProcessed: 0, contactsStored: 0, readingFolders: [], counts: zeroCounts(), problems: [], error: null,
   };
 }

@@ -59,9 +59,9 @@ export function mailboxPartitionKey(mailbox: MailboxRef): string {
 /**
  * Row key kinds that share a mailbox's partition in the contacts table (so erasing the partition erases
  * them all): contacts, folder states, removal markers, and the phonebook's change log (`h:`) and its index of
- * words, numbers and email addresses (`x:`).
+ * words, numbers and email addresses (`x:`), and the contacts each sync skipped (`s:`).
  */
-export const ROW_PREFIX = { contact: 'c:', folder: 'f:', removal: 'r:', change: 'h:', index: 'x:' } as const;
+export const ROW_PREFIX = { contact: 'c:', folder: 'f:', removal: 'r:', change: 'h:', index: 'x:', skipped: 's:' } as const;
 
 /** An OData filter for every row of one kind in a partition (a RowKey range, served from the index). */
 export function rowKindFilter(partitionKey: string, prefix: string): string {

@@ -4,6 +4,7 @@ import type { FolderState } from '../storage/mailboxStore';
 import { EntityRefusedError, WriteConflictError } from '../storage/partitionTransaction';
 import { ROW_PREFIX } from '../storage/tableKeys';
 import { type SyncRun, importPage } from './pageImporter';
+import { SKIP_CODES } from './skippedContacts';
 import { type ProblemCounts, zeroCounts } from './syncCounts';
 
 const CONFLICT_ATTEMPTS = 3;
@@ -52,6 +53,7 @@ export async function runFolderRound(run: SyncRun, source: ContactSource, start:
   let optimistic = state.roundMode === 'full' && !state.reconcile;
   let restarts = 0;
   let fetching = state.roundDone ? undefined : settle(source.fetchDeltaPage(state.nextLink));
+  if (isListingStart(run, state)) await storeRoundStart(run, state);
   while (fetching) {
     const result = await fetching;
     if (run.stopped) throw new SyncStoppedError();
@@ -70,6 +72,22 @@ export async function runFolderRound(run: SyncRun, source: ContactSource, start:
     await onPage(state);
   }
   return state;
+}
+
+/**
+ * A full listing about to read its first page (first sync of a folder, a forced full sync): its checkpoint
+ * at page 0 is stored at once, so `GET /api/sync/status` can name the folder being read while that page
+ * (up to 197 contacts, seconds on Graph) is fetched. A resumed round with such a checkpoint writes nothing.
+ */
+function isListingStart(run: SyncRun, state: FolderState): boolean {
+  return state.roundMode === 'full' && !state.roundDone && state.pagesDone === 0 && !run.startedRounds?.has(state.folderId);
+}
+
+async function storeRoundStart(run: SyncRun, state: FolderState): Promise<void> {
+  const transaction = run.store.transaction();
+  transaction.upsert(run.store.folderStateEntity(state));
+  await transaction.commit();
+  run.startedRounds?.add(state.folderId);
 }
 
 /**
@@ -119,9 +137,6 @@ function restartAsFull(state: FolderState, source: ContactSource, error: DeltaTo
     nextLink: error.restartUrl ?? source.initialDeltaUrl(state.folderId),
   };
 }
-
-/** Problem codes of contacts that were skipped (never stamped: a new listing meets them again). */
-const SKIP_CODES: ReadonlySet<string> = new Set(['malformed_contact', 'contact_unstorable', 'contact_refused']);
 
 function withoutSkips(counts: ProblemCounts): ProblemCounts {
   return Object.fromEntries(Object.entries(counts).filter(([code]) => !SKIP_CODES.has(code)));

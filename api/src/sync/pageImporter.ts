@@ -16,6 +16,7 @@ import type { SyncProblem } from '../storage/syncHistoryRepository';
 import { type SyncCounts, addCounts, addProblemCounts, zeroCounts } from './syncCounts';
 import { seenBeforeRestart } from './removalDecision';
 import { countProblems } from './syncProblems';
+import { type SkipRecord, skippedContact, skippedEntity } from './skippedContacts';
 
 /** What one sync attempt shares with its page imports. */
 export interface SyncRun {
@@ -29,6 +30,8 @@ export interface SyncRun {
   mayHaveMarkers: boolean;
   /** Each folder's round as last stored, once the rounds are planned (problem counts come from here). */
   rounds?: Map<string, FolderState>;
+  /** Folders whose round start (page 0 of a full listing) is stored for this sync: not written again. */
+  startedRounds?: Set<string>;
   /** The tenant's import rules (merge strategy, phone region), read once per sync; today's rules when absent. */
   policy?: ImportPolicy;
   /** The phonebook's index: a page's new and changed contacts are indexed before the page is stored. */
@@ -51,7 +54,8 @@ export async function importPage(
   if (isUntouchedFolder(state, page, run.now())) return { ...state, nextLink: '', roundDone: true };
   const unit = `${state.folderId}#${state.pagesDone + 1}`;
   const problems: SyncProblem[] = [];
-  const imported = mapPage(page.contacts, state.folderId, refused, problems, run.policy);
+  const skips: SkipRecord[] = [];
+  const imported = mapPage(page.contacts, state.folderId, refused, { problems, skips }, run.policy);
   const removed = page.removedIds.filter((id) => !imported.has(id));
   const stored = optimistic ? new Map<string, ContactRow>() : await run.store.readContacts([...imported.keys(), ...removed]);
   const counts = zeroCounts();
@@ -60,6 +64,8 @@ export async function importPage(
   const tally: PageTally = { counts, problems, restartedAt: state.restartedAt, indexed: [], sharedKeys: new Set() };
   for (const contact of imported.values()) stageImported(run, transaction, contact, stored.get(contact.id), unit, tally);
   for (const id of removed) stageRemoval(run, transaction, unit, state.folderId, stored.get(id));
+  // In the page's own transactions, before its checkpoint: a replayed page writes the same rows again.
+  for (const skip of skips) transaction.upsert(skippedEntity(run.store.partitionKey, run.syncId, skip));
   const next: FolderState = {
     ...state,
     nextLink: page.nextLink ?? '',
@@ -92,25 +98,31 @@ function isUntouchedFolder(state: FolderState, page: DeltaPage, now: string): bo
     && page.contacts.length === 0 && page.removedIds.length === 0;
 }
 
-/** The page's contacts that can be imported, by id; the others are added to `problems` (skipped). */
+/** The page's contacts that can be imported, by id; the others are skipped: added to `problems` and `skips`. */
 function mapPage(
-  contacts: Contact[], folderId: string, refused: ReadonlyMap<string, string>, problems: SyncProblem[], policy = OUTLOOK_WINS,
+  contacts: Contact[], folderId: string, refused: ReadonlyMap<string, string>, out: { problems: SyncProblem[]; skips: SkipRecord[] },
+  policy = OUTLOOK_WINS,
 ): Map<string, ImportedContact> {
   const imported = new Map<string, ImportedContact>();
   const region = phoneRegion(policy.defaultRegion);
+  const seen = new Map<string, number>();
+  const skip = (contact: Contact, problem: SyncProblem): void => {
+    out.problems.push(problem);
+    out.skips.push(skippedContact(contact, problem.code, problem.message, folderId, seen));
+  };
   for (const contact of contacts) {
     let mapped: ImportedContact;
     try {
       mapped = mapContact(contact, folderId, region);
     } catch (error) {
       if (!(error instanceof MalformedContactError)) throw error;
-      problems.push({ code: 'malformed_contact', message: error.message, contactId: error.contactId || undefined });
+      skip(contact, { code: 'malformed_contact', message: error.message, contactId: error.contactId || undefined });
       continue;
     }
     const unstorable = unstorableReason(mapped);
     const refusal = refused.get(mapped.id);
-    if (unstorable) problems.push({ code: 'contact_unstorable', message: unstorable, contactId: mapped.id });
-    else if (refusal) problems.push({ code: 'contact_refused', message: `Table Storage refused the contact (${refusal})`, contactId: mapped.id });
+    if (unstorable) skip(contact, { code: 'contact_unstorable', message: unstorable, contactId: mapped.id });
+    else if (refusal) skip(contact, { code: 'contact_refused', message: `Table Storage refused the contact (${refusal})`, contactId: mapped.id });
     else imported.set(mapped.id, mapped); // Graph may send a contact twice in a page: the last one wins.
   }
   return imported;

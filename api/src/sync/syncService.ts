@@ -177,6 +177,8 @@ export class SyncService {
     const stored = new Map((await run.store.readFolderStates()).map((state) => [state.folderId, state]));
     await renameFolderStates(run.store, folders, stored);
     const plans = folders.map((folder) => planRound(run, source, folder.id, folder.displayName, stored.get(folder.id), Boolean(request.full)));
+    // A round this sync stored before (a resume or a continuation): its start is not written again.
+    run.startedRounds = new Set(plans.filter((plan) => stored.get(plan.folderId)?.roundSyncId === run.syncId).map((plan) => plan.folderId));
     const gone = goneFolders(folders, stored);
     // Rounds an earlier attempt of this sync stored in folders gone since: their counts stay the sync's.
     const vanished = gone.map((id) => stored.get(id)).filter((state) => state?.roundSyncId === run.syncId) as FolderState[];

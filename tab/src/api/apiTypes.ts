@@ -25,13 +25,17 @@ export interface SyncStatus {
   endedAt: string | null;
   pagesDone: number;
   contactsProcessed: number;
+  /** Contacts stored so far (new, updated, unchanged). */
+  contactsStored: number;
+  /** The folders being read while the sync runs (display names); empty otherwise. */
+  readingFolders: string[];
   counts: SyncCounts;
   problems: Array<{ code: string; message: string; contactId?: string }>;
   error: { code: string; message: string } | null;
 }
 
 /** One row of `GET /api/sync/history`. */
-export interface SyncHistoryEntry extends Omit<SyncStatus, 'pagesDone' | 'state'> {
+export interface SyncHistoryEntry extends Omit<SyncStatus, 'pagesDone' | 'state' | 'contactsStored' | 'readingFolders'> {
   state: 'running' | 'completed' | 'failed';
   resumes: number;
 }

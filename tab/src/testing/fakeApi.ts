@@ -51,7 +51,7 @@ const ZERO = { new: 0, updated: 0, deleted: 0, unchanged: 0, skipped: 0 };
 export function status(patch: Partial<SyncStatus> = {}): SyncStatus {
   return {
     syncId: null, state: 'none', trigger: null, full: null, startedAt: null, endedAt: null, pagesDone: 0,
-    contactsProcessed: 0, counts: ZERO, problems: [], error: null, ...patch,
+    contactsProcessed: 0, contactsStored: 0, readingFolders: [], counts: ZERO, problems: [], error: null, ...patch,
   };
 }
 

@@ -61,6 +61,21 @@ describe('ContactList', () => {
     expect(within(plain as HTMLElement).queryByRole('img')).toBeNull();
   });
 
+  it('while a sync runs says the contacts are being imported (not "No contacts yet"), and shows them as they are stored', async () => {
+    let stored = 0;
+    const fake = new FakeApi()
+      .on('GET', '/api/sync/status', () => ({ status: 200, body: status({ syncId: 's1', state: stored >= 3 ? 'completed' : 'running', contactsStored: stored }) }))
+      .on('GET', '/api/contacts', () => ({ status: 200, body: { contacts: Array.from({ length: stored }, (_, i) => contactAt(i)), more: false } }));
+    renderTab(new FakeHost(), fake);
+    expect(await screen.findByText('Importing your Outlook contacts… They appear here as they are stored.')).toBeTruthy();
+    expect(screen.queryByText(/No contacts yet/)).toBeNull();
+    stored = 2;
+    expect(await screen.findByText(/First1 Last1/)).toBeTruthy();
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    stored = 3;
+    expect(await screen.findByText(/First2 Last2/)).toBeTruthy();
+  });
+
   it('names the Outlook folders of a merged search result, and counts them when a name is not known', async () => {
     const sources = (work: string) => [{ folderId: 'inbox', folderName: 'Contacts', contactId: 'c5' }, { folderId: 'work', folderName: work, contactId: 'c5b' }];
     const named = { ...contactAt(5), sources: sources('Work') };

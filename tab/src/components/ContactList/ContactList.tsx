@@ -12,6 +12,8 @@ import { virtualWindow } from './virtualWindow';
 export interface ContactListProps {
   /** Changes when a sync ends: the list reloads. */
   reloadKey: number;
+  /** Set while a sync runs: how many contacts it has stored so far. */
+  importing?: { stored: number };
   /** Viewport height when the browser has no layout (tests); the real height otherwise. */
   fallbackHeight?: number;
 }
@@ -19,9 +21,9 @@ export interface ContactListProps {
 const OVERSCAN = 10;
 
 /** The synced contacts: search, server paging and a virtual list (only the rows in view are in the DOM). */
-export function ContactList({ reloadKey, fallbackHeight = 600 }: ContactListProps) {
+export function ContactList({ reloadKey, importing, fallbackHeight = 600 }: ContactListProps) {
   const styles = useContactListStyles();
-  const list = useContactList(reloadKey);
+  const list = useContactList(reloadKey, importing?.stored ?? 0);
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const height = viewport.current?.clientHeight || fallbackHeight;
@@ -45,13 +47,19 @@ export function ContactList({ reloadKey, fallbackHeight = 600 }: ContactListProp
         </ul>
         {!list.loading && list.rows.length === 0 && !list.error && (
           <Text className={styles.empty} block>
-            {list.search ? 'No contacts match this search.' : 'No contacts yet. Select Outlook Sync to bring in your Outlook contacts.'}
+            {emptyText(list.search, importing)}
           </Text>
         )}
         {list.loading && <Spinner size="tiny" label="Loading contacts…" />}
       </div>
     </section>
   );
+}
+
+function emptyText(search: string, importing: ContactListProps['importing']): string {
+  if (search) return 'No contacts match this search.';
+  if (importing) return 'Importing your Outlook contacts… They appear here as they are stored.';
+  return 'No contacts yet. Select Outlook Sync to bring in your Outlook contacts.';
 }
 
 function ContactRow({ contact, index, total }: { contact: Contact; index: number; total: number }) {

@@ -20,8 +20,12 @@ export interface ContactListState {
   reload: () => void;
 }
 
-/** The caller's contacts, page by page from GET /api/contacts as the list scrolls; a search starts over. */
-export function useContactList(reloadKey: number): ContactListState {
+/**
+ * The caller's contacts, page by page from GET /api/contacts as the list scrolls; a search starts over. While a
+ * sync stores contacts (`storedWhileSyncing` grows), a list showing less than a page (no search) reads its
+ * first page again, in place.
+ */
+export function useContactList(reloadKey: number, storedWhileSyncing = 0): ContactListState {
   const { api } = useServices();
   const [search, setSearchText] = useState('');
   const [query, setQuery] = useState('');
@@ -58,6 +62,13 @@ export function useContactList(reloadKey: number): ContactListState {
   }, [load]);
 
   useEffect(() => restart(query), [query, reloadKey, restart]);
+
+  const partial = !query && !more && rows.length < PAGE_SIZE;
+  const refreshable = useRef(partial);
+  refreshable.current = partial;
+  useEffect(() => {
+    if (storedWhileSyncing > 0 && refreshable.current && !inFlight.current) load(0, '');
+  }, [storedWhileSyncing, load]);
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(search.trim()), SEARCH_DELAY_MS);

@@ -1,21 +1,30 @@
 import { useCallback, useState } from 'react';
+import type { SyncStatus } from '../../api/apiTypes';
 import { useServices } from '../../app/appServices';
 import { ContactList } from '../ContactList/ContactList';
 import { SchedulePicker } from '../SchedulePicker/SchedulePicker';
 import { SyncPanel } from '../SyncPanel/SyncPanel';
 import { useContactsPageStyles } from './ContactsPage.styles';
 
-/** The personal tab: Outlook Sync, the user's schedule (when they may sync) and the synced contacts (reloaded when a sync ends). */
+/**
+ * The personal tab: Outlook Sync, the user's schedule (when they may sync) and the synced contacts (reloaded when a
+ * sync ends, and as contacts are stored while the list shows less than a page).
+ */
 export function ContactsPage() {
   const styles = useContactsPageStyles();
   const { me } = useServices();
   const [reloadKey, setReloadKey] = useState(0);
+  const [importing, setImporting] = useState<{ stored: number }>();
   const onFinished = useCallback(() => setReloadKey((key) => key + 1), []);
+  const onStatus = useCallback((status: SyncStatus) => {
+    const running = status.state === 'queued' || status.state === 'running';
+    setImporting((now) => (!running ? undefined : now?.stored === status.contactsStored ? now : { stored: status.contactsStored }));
+  }, []);
   return (
     <div className={styles.root}>
-      <SyncPanel onFinished={onFinished} />
+      <SyncPanel onFinished={onFinished} onStatus={onStatus} />
       {me.maySync && <SchedulePicker />}
-      <ContactList reloadKey={reloadKey} />
+      <ContactList reloadKey={reloadKey} importing={importing} />
     </div>
   );
 }

@@ -35,14 +35,16 @@ describe('SyncPanel', () => {
     let current = status();
     const fake = api().on('GET', '/api/sync/status', () => ({ status: 200, body: current }))
       .on('POST', '/api/sync', () => {
-        current = status({ syncId: 's1', state: 'running', pagesDone: 2, contactsProcessed: 40 });
+        current = status({ syncId: 's1', state: 'running', pagesDone: 2, contactsProcessed: 40, contactsStored: 38, readingFolders: ['Work', ''] });
         return { status: 202, body: { syncId: 's1', statusUrl: '/api/sync/status' } };
       });
     renderTab(new FakeHost(), fake);
     await userEvent.click(await screen.findByRole('button', { name: 'Outlook Sync' }));
-    expect(await screen.findByText('Syncing… 40 contacts processed (2 pages).')).toBeTruthy();
+    expect(await screen.findByText('Syncing… 38 contacts stored · reading Work, a folder.')).toBeTruthy();
     expect(screen.getByRole('progressbar', { name: 'Sync progress' })).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toContain('40 contacts processed');
+    expect(screen.getByRole('status').textContent).toContain('38 contacts stored');
+    current = status({ syncId: 's1', state: 'running', pagesDone: 3, contactsStored: 1, readingFolders: [] });
+    expect(await screen.findByText('Syncing… 1 contact stored.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Outlook Sync' })).toHaveProperty('disabled', true);
     current = DONE;
     expect(await screen.findByText(/^12 contacts synced/)).toBeTruthy();
@@ -100,11 +102,11 @@ describe('SyncPanel', () => {
   });
 
   it('a sync already running is shown instead of refused', async () => {
-    const fake = statuses(api(), status(), status({ syncId: 's0', state: 'running', pagesDone: 1, contactsProcessed: 7 }))
+    const fake = statuses(api(), status(), status({ syncId: 's0', state: 'running', pagesDone: 1, contactsProcessed: 7, contactsStored: 7, readingFolders: ['Contacts'] }))
       .on('POST', '/api/sync', apiError(409, 'sync_running'));
     renderTab(new FakeHost(), fake);
     await userEvent.click(await screen.findByRole('button', { name: 'Outlook Sync' }));
-    expect(await screen.findByText('Syncing… 7 contacts processed (1 page).')).toBeTruthy();
+    expect(await screen.findByText('Syncing… 7 contacts stored · reading Contacts.')).toBeTruthy();
   });
 
   it('a failed last sync says why and how to continue', async () => {

@@ -1,4 +1,5 @@
 import { Button, ProgressBar, Text } from '@fluentui/react-components';
+import type { SyncStatus } from '../../api/apiTypes';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { useSyncPanelStyles } from './SyncPanel.styles';
 import { formatTime, progressText, resultText } from './syncText';
@@ -8,12 +9,14 @@ import { useSyncPanel } from './useSyncPanel';
 export interface SyncPanelProps {
   /** Called when a sync ends (the contact list reloads). */
   onFinished: () => void;
+  /** Called with every status read (the contact list follows a running sync). */
+  onStatus?: (status: SyncStatus) => void;
 }
 
 /** The Outlook Sync button, consent, live progress and the last result. */
-export function SyncPanel({ onFinished }: SyncPanelProps) {
+export function SyncPanel({ onFinished, onStatus }: SyncPanelProps) {
   const styles = useSyncPanelStyles();
-  const { phase, status, message, sync, connect } = useSyncPanel(onFinished);
+  const { phase, status, message, sync, connect } = useSyncPanel(onFinished, onStatus);
   const busy = phase === 'starting' || phase === 'running' || phase === 'loading';
   const firstUse = status?.state === 'none' && phase !== 'running';
   return (

@@ -8,10 +8,17 @@ export function resultText(status: SyncStatus): string {
     + `${counts.deleted} deleted in Outlook, ${counts.unchanged} unchanged, ${counts.skipped} skipped.`;
 }
 
-/** "Syncing… N contacts processed (P pages)" while a sync runs. */
+/** "Syncing… N contacts stored · reading Work, Family" while a sync runs (the folders while any is being read). */
 export function progressText(status: SyncStatus): string {
   if (status.state === 'queued') return 'Sync queued: it starts in a moment.';
-  return `Syncing… ${status.contactsProcessed.toLocaleString()} contacts processed (${status.pagesDone} ${status.pagesDone === 1 ? 'page' : 'pages'}).`;
+  const stored = status.contactsStored;
+  const reading = status.readingFolders.length > 0 ? ` · reading ${status.readingFolders.map(folderLabel).join(', ')}` : '';
+  return `Syncing… ${stored.toLocaleString()} ${stored === 1 ? 'contact' : 'contacts'} stored${reading}.`;
+}
+
+/** A folder the API knows no name of is still a folder. */
+function folderLabel(name: string): string {
+  return name.trim() || 'a folder';
 }
 
 /** A time for people: the user's locale and time zone. */

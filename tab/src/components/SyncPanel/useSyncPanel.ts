@@ -24,7 +24,7 @@ const CONSENT_CODES = new Set(['consent_required', 'reconnect_needed']);
  * The Outlook Sync flow: start, consent when the API asks for it (then retry on its own), and progress polled
  * from GET /api/sync/status until the sync ends. A sync already running is shown, not refused.
  */
-export function useSyncPanel(onFinished: () => void): SyncPanelState {
+export function useSyncPanel(onFinished: () => void, onStatus?: (status: SyncStatus) => void): SyncPanelState {
   const { api, host, pollMs } = useServices();
   const [state, setState] = useState<Omit<SyncPanelState, 'sync' | 'connect'>>({ phase: 'loading' });
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -32,11 +32,14 @@ export function useSyncPanel(onFinished: () => void): SyncPanelState {
   const sawRunning = useRef(false);
   const finished = useRef(onFinished);
   finished.current = onFinished;
+  const statusSeen = useRef(onStatus);
+  statusSeen.current = onStatus;
 
   const poll = useCallback(async (): Promise<void> => {
     try {
       const status = await api.syncStatus();
       if (!alive.current) return;
+      statusSeen.current?.(status);
       if (status.state === 'queued' || status.state === 'running') {
         sawRunning.current = true;
         setState({ phase: 'running', status });
