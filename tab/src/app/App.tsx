@@ -31,9 +31,11 @@ export function App({ host, apiBaseUrl, fetchFn, pollMs = 1000 }: AppProps) {
     loadMe(api, () => host.getToken()).then(setMe, (failure: unknown) => setError(userMessageOf(failure)));
   }, [api, host]);
   useEffect(signIn, [signIn]);
+  // A failed re-read keeps what is shown: the page that asked for it shows its own outcome.
+  const refreshMe = useCallback(() => loadMe(api, () => host.getToken()).then(setMe), [api, host]);
   return (
     <FluentProvider theme={fluentTheme(theme)} data-theme={theme}>
-      {me && <ServicesProvider value={{ api, host, me, pollMs }}><TabShell /></ServicesProvider>}
+      {me && <ServicesProvider value={{ api, host, me, pollMs, refreshMe }}><TabShell /></ServicesProvider>}
       {!me && (
         <main style={{ minHeight: '100vh', padding: 24 }}>
           <h1 style={{ fontSize: 20 }}>Outlook Contact Sync</h1>

@@ -10,6 +10,8 @@ export interface AppServices {
   me: Me;
   /** How often to poll a running sync (ms). */
   pollMs: number;
+  /** Reads `me` again (GET /api/me), after a change it depends on (the integration saved). */
+  refreshMe: () => Promise<void>;
 }
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

@@ -33,7 +33,7 @@ export class DevHost implements HostPort {
 
   async consent(): Promise<void> {
     if (!window.confirm('Outlook Contact Sync will read your Outlook contacts (Contacts.Read) and keep access while you are away (offline_access). Allow?')) {
-      throw new HostAuthError('CancelledByUser', 'Consent was cancelled.');
+      throw new HostAuthError('CancelledByUser', 'Consent was cancelled.', 'consent');
     }
     await this.post('/_dev/consent', this.identity);
   }

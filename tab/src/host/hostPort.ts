@@ -1,9 +1,12 @@
 /** The host's theme names (Teams: `default`, `dark`, `contrast`). */
 export type HostTheme = 'default' | 'dark' | 'contrast';
 
-/** Why a sign-in or consent step failed, as the tab decides on it. */
+/** Which host step failed: the silent sign-in (getAuthToken) or the Outlook consent popup (authenticate). */
+export type HostStep = 'sign_in' | 'consent';
+
+/** Why a sign-in or consent step failed, as the tab decides on it (`reason`: the host's failure string). */
 export class HostAuthError extends Error {
-  constructor(readonly reason: string, message: string) {
+  constructor(readonly reason: string, message: string, readonly step: HostStep = 'sign_in') {
     super(message);
     this.name = 'HostAuthError';
   }

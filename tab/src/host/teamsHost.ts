@@ -1,4 +1,5 @@
 import { app, authentication } from '@microsoft/teams-js';
+import { asHostAuthError } from './hostFailure';
 import { HostAuthError, type HostPort, type HostTheme } from './hostPort';
 import { withTimeout } from './withTimeout';
 
@@ -31,7 +32,7 @@ class TeamsHost implements HostPort {
     try {
       return await withTimeout(authentication.getAuthToken(), TOKEN_TIMEOUT_MS, () => new HostAuthError('timeout', 'Teams did not answer the sign-in request.'));
     } catch (error) {
-      throw asHostAuthError(error);
+      throw asHostAuthError(error, 'sign_in');
     }
   }
 
@@ -40,16 +41,9 @@ class TeamsHost implements HostPort {
     try {
       await authentication.authenticate({ url, width: 600, height: 640 });
     } catch (error) {
-      throw asHostAuthError(error);
+      throw asHostAuthError(error, 'consent');
     }
   }
-}
-
-/** teams-js rejects with `Error(reason)`: `CancelledByUser`, `FailedToOpenWindow`, `resourceDisabled`, AADSTS… */
-function asHostAuthError(error: unknown): HostAuthError {
-  if (error instanceof HostAuthError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new HostAuthError(message.split(/[\s:,]/)[0] || 'unknown', message);
 }
 
 function toTheme(theme: string | undefined): HostTheme {

@@ -23,7 +23,7 @@ export class FakeHost implements HostPort {
 
   consent(): Promise<void> {
     this.consentCalls += 1;
-    if (this.consentFailure) return Promise.reject(new HostAuthError(this.consentFailure, this.consentFailure));
+    if (this.consentFailure) return Promise.reject(new HostAuthError(this.consentFailure, this.consentFailure, 'consent'));
     this.onConsent();
     return Promise.resolve();
   }

@@ -43,4 +43,26 @@ describe('IntegrationForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save integration' }));
     expect(await screen.findByText('The server refused the request.')).toBeTruthy();
   });
+
+  it('after "Integration saved." reads GET /api/me again: the "not set up" banner goes and the pages come', async () => {
+    let enabled = false;
+    const me = () => ({ status: 200, body: { tenantId: CLIENT, userId: 'u', displayName: 'Ad', isAdmin: true, integrationEnabled: enabled, maySync: enabled, connected: false, reconnectNeeded: false } });
+    const fake = new FakeApi()
+      .on('GET', '/api/me', me)
+      .on('PUT', '/api/org/integration', (_url, init) => { enabled = true; return { status: 200, body: JSON.parse(init.body as string) as unknown }; })
+      .on('GET', '/api/sync/status', { status: 200, body: status() })
+      .on('GET', '/api/contacts', { status: 200, body: { contacts: [], more: false } })
+      .on('GET', '/api/org/integration', apiError(404, 'integration_missing'))
+      .on('GET', '/api/org/policy', { status: 200, body: { whoMaySync: 'everyone', allowedSchedules: [] } });
+    renderTab(new FakeHost('default', ['ContactSync.Admin']), fake);
+    expect(await screen.findByText('Outlook Sync is not set up for your organisation yet.')).toBeTruthy();
+    await userEvent.type(await screen.findByRole('textbox', { name: /Application \(client\) ID/ }), CLIENT);
+    await userEvent.click(screen.getByRole('button', { name: 'Save integration' }));
+    expect(await screen.findByText('Outlook Sync is set up for your organisation: people can sync now.')).toBeTruthy();
+    expect(screen.queryByText('Outlook Sync is not set up for your organisation yet.')).toBeNull();
+    // jsdom lays nothing out: the overflow shows only the selected page's tab.
+    expect(screen.getByRole('tablist', { name: 'Pages' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Admin settings', selected: true })).toBeTruthy();
+    expect(fake.calls.filter((call) => call === 'GET /api/me')).toHaveLength(2);
+  });
 });

@@ -10,7 +10,7 @@ import { guidProblem } from './guid';
 /** The Outlook integration: name, Application (client) ID and Directory (tenant) ID, each ID checked as a GUID. */
 export function IntegrationForm() {
   const styles = useAdminPageStyles();
-  const { api, me } = useServices();
+  const { api, me, refreshMe } = useServices();
   const [value, setValue] = useState<Integration>({ name: 'Outlook', clientId: '', tenantId: me.tenantId, enabled: true });
   const [loading, setLoading] = useState(true);
   const [touched, setTouched] = useState(false);
@@ -31,8 +31,15 @@ export function IntegrationForm() {
     setSaved(false);
     if (problems.name || problems.clientId || problems.tenantId) return;
     api.saveIntegration({ name: value.name.trim(), clientId: value.clientId.trim(), tenantId: value.tenantId.trim(), enabled: value.enabled })
-      .then((stored) => { setValue(stored); setSaved(true); setError(undefined); }, (failure: unknown) => setError(userMessageOf(failure)));
-  }, [api, value, problems.name, problems.clientId, problems.tenantId]);
+      .then((stored) => {
+        setValue(stored);
+        setSaved(true);
+        setError(undefined);
+        // What depends on the integration (the "not set up" banner, which pages show) comes from GET /api/me.
+        return refreshMe();
+      })
+      .catch((failure: unknown) => setError(userMessageOf(failure)));
+  }, [api, refreshMe, value, problems.name, problems.clientId, problems.tenantId]);
   if (loading) return <Spinner label="Loading the Outlook integration…" />;
   const field = (key: 'name' | 'clientId' | 'tenantId') => ({
     validationState: touched && problems[key] ? 'error' as const : 'none' as const,

@@ -13,5 +13,7 @@ export const useTabShellStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
   },
-  tabs: { overflowX: 'auto' },
+  // The Overflow container: its width is what the tabs may take; the ones that do not fit go to the menu.
+  strip: { display: 'flex', alignItems: 'center', flexWrap: 'nowrap', minWidth: 0, overflow: 'hidden' },
+  tabs: { flexWrap: 'nowrap', minWidth: 0 },
 });

@@ -1,10 +1,11 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
-import { Suspense, lazy, useState } from 'react';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { useServices } from '../../app/appServices';
 import { ContactsPage } from '../ContactsPage/ContactsPage';
 import { DisconnectPage } from '../DisconnectPage/DisconnectPage';
 import { DuplicatesPage } from '../DuplicatesPage/DuplicatesPage';
 import { HistoryPage } from '../HistoryPage/HistoryPage';
+import { PageTabs, type PageTab } from './PageTabs';
 import { useTabShellStyles } from './TabShell.styles';
 
 // The admin pages are a separate chunk: most users never load them.
@@ -18,17 +19,19 @@ export function TabShell() {
   const styles = useTabShellStyles();
   const { me } = useServices();
   const [page, setPage] = useState<Page>('contacts');
+  const justSetUp = useJustSetUp(me.integrationEnabled, () => setPage('admin'));
   if (me.integrationEnabled === false) return <NotSetUp isAdmin={me.isAdmin} />;
+  const pages: Array<PageTab<Page>> = (Object.keys(PAGE_NAMES) as Page[])
+    .filter((value) => value !== 'admin' || me.isAdmin).map((value) => ({ value, name: PAGE_NAMES[value] }));
   return (
     <main className={styles.root}>
       <Text as="h1" size={600} weight="semibold">Outlook Contact Sync</Text>
-      <TabList className={styles.tabs} selectedValue={page} onTabSelect={(_e, data) => setPage(data.value as Page)} aria-label="Pages">
-        <Tab value="contacts">Contacts</Tab>
-        <Tab value="duplicates">Duplicates</Tab>
-        <Tab value="history">History</Tab>
-        <Tab value="disconnect">Disconnect</Tab>
-        {me.isAdmin && <Tab value="admin">Admin settings</Tab>}
-      </TabList>
+      {justSetUp && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>Outlook Sync is set up for your organisation: people can sync now.</MessageBarBody>
+        </MessageBar>
+      )}
+      <PageTabs pages={pages} selected={page} onSelect={setPage} />
       <div role="tabpanel" aria-label={PAGE_NAMES[page]}>
         {page === 'contacts' && <ContactsPage />}
         {page === 'duplicates' && <DuplicatesPage />}
@@ -38,6 +41,26 @@ export function TabShell() {
       </div>
     </main>
   );
+}
+
+/**
+ * Whether the integration was saved while this tab was open (GET /api/me read again says it is enabled now):
+ * then `onSetUp` runs once, and the admin stays on the settings they were in.
+ */
+function useJustSetUp(integrationEnabled: boolean | undefined, onSetUp: () => void): boolean {
+  const wasNotSetUp = useRef(integrationEnabled === false);
+  const [justSetUp, setJustSetUp] = useState(false);
+  const callback = useRef(onSetUp);
+  callback.current = onSetUp;
+  useEffect(() => {
+    if (integrationEnabled === false) wasNotSetUp.current = true;
+    else if (wasNotSetUp.current) {
+      wasNotSetUp.current = false;
+      setJustSetUp(true);
+      callback.current();
+    }
+  }, [integrationEnabled]);
+  return justSetUp && integrationEnabled !== false;
 }
 
 /**
