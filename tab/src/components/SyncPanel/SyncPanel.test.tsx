@@ -69,7 +69,7 @@ describe('SyncPanel', () => {
     ['CancelledByUser', 'You closed the Outlook window before connecting.'],
     ['AADSTS65001', 'Your organisation has not consented to Outlook Contact Sync.'],
     ['AADSTS65004', 'You did not allow Outlook Contact Sync to read your contacts.'],
-    ['resourceDisabled', 'Sign-in to Outlook Contact Sync is switched off for your organisation.'],
+    ['resourceDisabled', 'Teams cannot sign you in: the app\'s registration does not match the app.'],
     ['AADSTS500011', 'Outlook Contact Sync is not registered in your organisation.'],
   ])('consent failing with %s says what happened and offers to try again', async (reason, title) => {
     const fake = statuses(api(), status()).on('POST', '/api/sync', apiError(403, 'consent_required'));
