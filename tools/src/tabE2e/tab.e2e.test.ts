@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-cor
 import { startLocalStack, type LocalStack } from '../localStack';
 import { TAB_BUILD_DIR, startTabServer, type TabServer } from '../tabServer/tabServer';
 import { ensureChromium } from './chromium';
-import { launchChromium, openTab, screenshot, seriousViolations, type TabUser } from './tabSession';
+import { launchChromium, openTab, screenshot, seriousViolations, type EmulatedHost, type TabOptions, type TabUser } from './tabSession';
 
 /**
  * The tab end to end: real Chromium, an emulated Teams host (postMessage, like teams-js' own tests), the built
@@ -36,9 +36,9 @@ describeBrowser('the Teams tab in Chromium', () => {
     await stack?.stop();
   });
 
-  async function open(user: TabUser, theme?: string): Promise<{ context: BrowserContext; page: Page; tab: FrameLocator; close: () => Promise<void> }> {
-    const { context, page, tab } = await openTab(browser, stack, server.url, user, theme);
-    return { context, page, tab, close: async () => { await context.unrouteAll({ behavior: 'ignoreErrors' }); await context.close(); } };
+  async function open(user: TabUser, options?: TabOptions): Promise<{ context: BrowserContext; page: Page; tab: FrameLocator; host: EmulatedHost; close: () => Promise<void> }> {
+    const { context, page, tab, host } = await openTab(browser, stack, server.url, user, options);
+    return { context, page, tab, host, close: async () => { await context.unrouteAll({ behavior: 'ignoreErrors' }); await context.close(); } };
   }
 
   it('an admin of a company not set up yet is led to the settings and saves the integration (IDs checked as GUIDs); axe finds nothing serious', async () => {
@@ -53,6 +53,25 @@ describeBrowser('the Teams tab in Chromium', () => {
     await tab.getByText('Integration saved.').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'admin-light');
+    // What depended on the integration is read again: the banner goes, the pages come, without reopening the tab.
+    await tab.getByText('Outlook Sync is not set up for your organisation yet.').waitFor({ state: 'hidden' });
+    await tab.getByRole('tab', { name: 'Contacts' }).waitFor();
+    await close();
+  });
+
+  it('Teams refuses getAuthToken with resourceRequiresConsent: the tab says an admin must grant consent, promises no reference, and signs in once it is granted', async () => {
+    const { page, tab, host, close } = await open({ ...USER, userId: randomUUID(), name: 'Nina Noconsent' }, { width: 360 });
+    host.failGetAuthToken('resourceRequiresConsent');
+    await page.reload();
+    await tab.getByText('An admin must grant consent for Outlook Contact Sync.').waitFor();
+    await tab.getByText(/Grant admin consent/).waitFor();
+    expect(await tab.getByText(/reference/i).count()).toBe(0);
+    expect(await tab.getByText(/Something went wrong/).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'signin-admin-consent-360', '/tmp/tab-screenshots');
+    host.failGetAuthToken(undefined);
+    await tab.getByRole('button', { name: 'Sign in again' }).click();
+    await tab.getByRole('tab', { name: 'Contacts' }).waitFor();
     await close();
   });
 
@@ -80,6 +99,8 @@ describeBrowser('the Teams tab in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await tab.getByRole('button', { name: 'Outlook Sync' }).click();
     await tab.getByText('Outlook Sync needs your permission to read your Outlook contacts.').waitFor();
+    // The first-use consent prompt is not an error: nothing to quote.
+    expect(await tab.getByText(/Reference/).count()).toBe(0);
     await consentInPopup(context, tab, 'Accept');
     expect(stack.entra.sim.getConsent(TENANT, USER.userId)).toBe('granted');
     await tab.getByText(/^120 contacts synced: 120 new/).waitFor({ timeout: 60_000 });
@@ -186,7 +207,7 @@ describeBrowser('the Teams tab in Chromium', () => {
   });
 
   it('follows the host theme: dark at start, then high contrast on the host event; axe finds nothing serious', async () => {
-    const { page, tab, close } = await open(ADMIN, 'dark');
+    const { page, tab, close } = await open(ADMIN, { theme: 'dark' });
     await tab.getByRole('tab', { name: 'Contacts' }).waitFor();
     expect(await tab.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
     expect(await seriousViolations(page)).toEqual([]);
@@ -228,6 +249,63 @@ describeBrowser('the Teams tab in Chromium', () => {
     await tab.getByText(/Outlook is disconnected\. \d+ contacts and their history were erased/).waitFor();
     await tab.getByRole('tab', { name: 'Contacts' }).click();
     await tab.getByText('No contacts yet. Select Outlook Sync to bring in your Outlook contacts.').waitFor();
+    await close();
+  });
+
+  /** Opens page `name`: its tab when it is in view, else from the overflow menu. */
+  async function openPage(tab: FrameLocator, name: string): Promise<void> {
+    const inView = tab.getByRole('tab', { name });
+    if (await inView.isVisible()) await inView.click();
+    else {
+      await tab.getByRole('button', { name: 'More pages' }).click();
+      await tab.getByRole('menuitem', { name }).click();
+    }
+    await tab.getByRole('tabpanel', { name }).waitFor();
+  }
+
+  /** Presses Tab from the top of the tab until the focused element is named `name`; the presses it took. */
+  async function tabPressesTo(page: Page, name: string): Promise<number> {
+    const frame = page.frames().find((f) => f.url().startsWith('https://tab.contoso.test'));
+    if (!frame) throw new Error('the tab frame is missing');
+    await frame.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let presses = 1; presses <= 20; presses += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await frame.evaluate(() => {
+        const element = document.activeElement;
+        return element && element !== document.body ? (element.getAttribute('aria-label') ?? element.textContent ?? '').trim() : '';
+      });
+      if (focused === name) return presses;
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+
+  it.each([
+    [360, 'default'], [360, 'dark'], [1280, 'default'], [1280, 'dark'],
+  ])('at %i px in the %s theme every page is reachable, the tab strip fits, Outlook Sync is near the top of the focus order; axe finds nothing serious', async (width, theme) => {
+    const { page, tab, close } = await open(ADMIN, { width, theme });
+    await tab.getByRole('button', { name: 'Outlook Sync' }).waitFor();
+    const strip = tab.getByRole('tablist', { name: 'Pages' });
+    const fit = await strip.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth, page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+    expect(fit.page).toBeLessThanOrEqual(fit.view);
+    // The selected page's tab (one stop for the strip: arrow keys move in it), More pages at 360 px, then the button.
+    expect(await tabPressesTo(page, 'Outlook Sync')).toBeLessThan(8);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `contacts-${width}-${theme}`, '/tmp/tab-screenshots');
+    for (const name of ['Duplicates', 'History', 'Disconnect', 'Admin settings', 'Contacts']) {
+      await openPage(tab, name);
+      expect(await strip.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    }
+    await openPage(tab, 'Admin settings');
+    if (width === 360) {
+      await tab.getByRole('button', { name: 'More pages' }).click();
+      await tab.getByRole('menu').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `menu-${width}-${theme}`, '/tmp/tab-screenshots');
+      await page.keyboard.press('Escape');
+    }
+    await screenshot(page, `admin-${width}-${theme}`, '/tmp/tab-screenshots');
     await close();
   });
 });

@@ -25,12 +25,30 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+/** How the emulated host opens the tab. */
+export interface TabOptions {
+  /** The Teams theme at start (`default`, `dark`, `contrast`). */
+  theme?: string;
+  /** The browser window's width in CSS pixels (Teams mobile: 360). */
+  width?: number;
+}
+
+/** The emulated host's controls a test holds on to. */
+export interface EmulatedHost {
+  /**
+   * From now on `authentication.getAuthToken` fails with `reason`, the string Teams answers with
+   * (`resourceRequiresConsent`, `CancelledByUser`, `invalid_resource|AADSTS500011: …`); undefined: tokens again.
+   */
+  failGetAuthToken(reason: string | undefined): void;
+}
+
 /**
  * Opens the emulated Teams host (served as https://teams.microsoft.com, which teams-js accepts as a parent)
  * framing the tab (served as https://tab.contoso.test, forwarded to the local tab server, API included).
  */
-export async function openTab(browser: Browser, stack: LocalStack, tabServerUrl: string, user: TabUser, theme = 'default'): Promise<{ context: BrowserContext; page: Page; tab: FrameLocator }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+export async function openTab(browser: Browser, stack: LocalStack, tabServerUrl: string, user: TabUser, options: TabOptions = {}): Promise<{ context: BrowserContext; page: Page; tab: FrameLocator; host: EmulatedHost }> {
+  const { theme = 'default', width = 1100 } = options;
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
   await context.route(`${HOST_ORIGIN}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: hostPageHtml(theme) }));
   await context.route(`${TAB_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
@@ -39,7 +57,8 @@ export async function openTab(browser: Browser, stack: LocalStack, tabServerUrl:
   });
   await routeAuthority(context, stack.entra.url);
   const upn = `${user.userId.slice(0, 8)}@contoso.example`;
-  await context.exposeFunction('hostGetToken', async () => ({
+  let tokenFailure: string | undefined;
+  await context.exposeFunction('hostGetToken', async () => (tokenFailure !== undefined ? { ok: false, reason: tokenFailure } : {
     ok: true, token: await stack.entra.sim.mintSsoToken({ tenantId: user.tenantId, userId: user.userId, name: user.name, upn, roles: user.roles }),
   }));
   await context.addInitScript((who) => Object.assign(window, who), { hostTenant: user.tenantId, hostUser: user.userId, hostLoginHint: upn });
@@ -48,7 +67,8 @@ export async function openTab(browser: Browser, stack: LocalStack, tabServerUrl:
   if (process.env.TAB_E2E_DEBUG) context.on('response', (r) => console.log(`[resp] ${r.status()} ${r.url()}`));
   if (process.env.TAB_E2E_DEBUG) context.on('requestfailed', (r) => console.log(`[failed] ${r.url()} ${r.failure()?.errorText ?? ''}`));
   await page.goto(`${HOST_ORIGIN}/_emulated/host.html`);
-  return { context, page, tab: page.frameLocator('#tab') };
+  const host: EmulatedHost = { failGetAuthToken: (reason) => { tokenFailure = reason; } };
+  return { context, page, tab: page.frameLocator('#tab'), host };
 }
 
 /**
@@ -78,8 +98,10 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-/** Saves a screenshot as `{name}.png` under {@link SCREENSHOT_DIR}. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+/** Saves a screenshot as `{name}.png` under `dir` ({@link SCREENSHOT_DIR} unless told). */
+export async function screenshot(page: Page, name: string, dir = SCREENSHOT_DIR): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  // Not fullPage: the host page is the viewport (the tab scrolls inside its frame), and the resize a fullPage
+  // capture makes at times left the tab's out-of-process frame unpainted (blank images).
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
