@@ -1,5 +1,5 @@
 import type {
-  ChangePage, ContactPage, DisconnectResult, Duplicates, Integration, Me, OrgHealth, Policy, Schedule, ScheduleChoice, SyncHistoryEntry, SyncStatus,
+  ChangePage, ContactPage, DisconnectResult, Duplicates, Integration, Me, OrgHealth, Policy, Schedule, ScheduleChoice, SkippedPage, SyncHistoryEntry, SyncStatus,
 } from './apiTypes';
 import { ApiError, UNREACHABLE, errorOf } from './apiError';
 
@@ -17,6 +17,10 @@ export class ApiClient {
   changes(syncId: string, continuationToken?: string): Promise<ChangePage> {
     const query = new URLSearchParams({ top: '100', ...(continuationToken ? { continuationToken } : {}) });
     return this.call('GET', `/api/sync/history/${encodeURIComponent(syncId)}/changes?${query.toString()}`);
+  }
+  skipped(syncId: string, continuationToken?: string): Promise<SkippedPage> {
+    const query = new URLSearchParams({ top: '100', ...(continuationToken ? { continuationToken } : {}) });
+    return this.call('GET', `/api/sync/history/${encodeURIComponent(syncId)}/skipped?${query.toString()}`);
   }
   contacts(query: { search?: string; top: number; skip: number }): Promise<ContactPage> {
     const params = new URLSearchParams({ top: String(query.top), skip: String(query.skip) });

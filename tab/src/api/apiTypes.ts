@@ -166,6 +166,23 @@ export interface ChangePage {
   continuationToken?: string;
 }
 
+/** One contact a sync could not store (`GET /api/sync/history/{syncId}/skipped`). */
+export interface SkippedContact {
+  contactId: string;
+  contactIdCut: boolean;
+  displayName: string;
+  /** `malformed_contact`, `contact_unstorable` or `contact_refused`. */
+  code: string;
+  message: string;
+  folderId: string;
+}
+
+/** `GET /api/sync/history/{syncId}/skipped`. */
+export interface SkippedPage {
+  skipped: SkippedContact[];
+  continuationToken?: string;
+}
+
 /** `DELETE /api/me/connection`. */
 export interface DisconnectResult {
   disconnected: true;

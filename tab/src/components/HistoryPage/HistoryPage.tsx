@@ -8,6 +8,7 @@ import { useLoad } from '../../app/useLoad';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { formatTime } from '../SyncPanel/syncText';
 import { ChangeLog } from './ChangeLog';
+import { SkippedList } from './SkippedList';
 import { useHistoryPageStyles } from './HistoryPage.styles';
 
 // The API's trigger codes: 'manual' is the tab's Outlook Sync button.
@@ -51,8 +52,14 @@ export function HistoryPage() {
         </Table>
       </div>
       {open && <ChangeLog syncId={open} />}
+      {open && skippedOf(syncs, open) > 0 && <SkippedList syncId={open} total={skippedOf(syncs, open)} />}
     </div>
   );
+}
+
+/** How many contacts the sync skipped: its exact count (every one of them has a row to list). */
+function skippedOf(syncs: SyncHistoryEntry[], syncId: string): number {
+  return syncs.find((sync) => sync.syncId === syncId)?.counts.skipped ?? 0;
 }
 
 function duration(sync: SyncHistoryEntry): string {

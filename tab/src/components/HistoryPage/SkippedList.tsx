@@ -1,0 +1,50 @@
+import { Button, Spinner, Text } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { SkippedContact } from '../../api/apiTypes';
+import { useServices } from '../../app/appServices';
+import { userMessageOf, type UserMessage } from '../../app/errorMessages';
+import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
+import { useHistoryPageStyles } from './HistoryPage.styles';
+
+/** Why a contact was not stored, in words a person can act on (the API's codes, `SKIP_CODES`). */
+const REASONS: Record<string, string> = {
+  malformed_contact: 'Outlook sent it incomplete or unreadable: open it in Outlook and save it again',
+  contact_unstorable: 'too large to store: shorten its longest fields in Outlook',
+  contact_refused: 'the storage service refused it: tell your admin, quoting the contact',
+};
+
+/** Every contact one sync could not store (GET /api/sync/history/{syncId}/skipped), page by page. */
+export function SkippedList({ syncId, total }: { syncId: string; total: number }) {
+  const styles = useHistoryPageStyles();
+  const { api } = useServices();
+  const [skipped, setSkipped] = useState<SkippedContact[]>([]);
+  const [next, setNext] = useState<string>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<UserMessage>();
+  const load = useCallback((token?: string) => {
+    setLoading(true);
+    api.skipped(syncId, token).then((page) => {
+      setSkipped((previous) => (token ? [...previous, ...page.skipped] : page.skipped));
+      setNext(page.continuationToken);
+      setError(undefined);
+    }, (failure: unknown) => setError(userMessageOf(failure))).finally(() => setLoading(false));
+  }, [api, syncId]);
+  useEffect(() => load(), [load]);
+  return (
+    <section className={styles.changes} aria-label="Contacts not stored in this sync">
+      <Text as="h3" weight="semibold">{total === 1 ? '1 contact was not stored' : `${total} contacts were not stored`}</Text>
+      {error && <ErrorNotice message={error} onRetry={() => load()} />}
+      <ul>
+        {skipped.map((skip) => (
+          <li key={`${skip.contactId}-${skip.code}-${skip.folderId}`}>
+            <Text weight="semibold">{skip.displayName || (skip.contactId ? `Contact ${skip.contactId}${skip.contactIdCut ? '…' : ''}` : 'A contact with no id')}</Text>
+            <Text> — {REASONS[skip.code] ?? skip.code}</Text>
+            {skip.message && <Text className={styles.why}> ({skip.message})</Text>}
+          </li>
+        ))}
+      </ul>
+      {loading && <Spinner size="tiny" label="Loading skipped contacts…" />}
+      {next && !loading && <Button onClick={() => load(next)}>Show more skipped contacts</Button>}
+    </section>
+  );
+}
