@@ -241,6 +241,30 @@ describeBrowser('the Teams tab in Chromium', () => {
     await close();
   });
 
+  it('names every contact a sync could not store, with its reason, in History (GET /api/sync/history/{syncId}/skipped)', async () => {
+    const sam: TabUser = { ...USER, userId: randomUUID(), name: 'Sam Skipped' };
+    stack.entra.sim.setConsent(TENANT, sam.userId, 'granted', { propagated: true });
+    const outlook = stack.graph.sim.mailbox(TENANT, sam.userId);
+    outlook.addContact(outlook.defaultFolderId, { givenName: 'Ada', surname: 'Lovelace' });
+    outlook.addContact(outlook.defaultFolderId, { id: 'AAMkAGI2\u2028line=', givenName: 'Lina', surname: 'Separator' });
+    outlook.addContact(outlook.defaultFolderId, { id: `AAMk${'x'.repeat(40_000)}`, givenName: 'Long', surname: 'Id' });
+    const { page, tab, close } = await open(sam);
+    await tab.getByRole('button', { name: 'Outlook Sync' }).click();
+    await tab.getByText(/contacts? synced: 1 new/).waitFor({ timeout: 60_000 });
+    await tab.getByRole('tab', { name: 'History' }).click();
+    await tab.getByRole('button', { name: 'Show changes' }).first().click();
+    const skipped = tab.getByRole('region', { name: 'Contacts not stored in this sync' });
+    await skipped.getByText('2 contacts were not stored').waitFor();
+    await skipped.getByText('Lina Separator').waitFor();
+    const lines = await skipped.getByRole('listitem').allInnerTexts();
+    expect(lines).toHaveLength(2);
+    expect(lines.some((line) => line.startsWith('Lina Separator') && line.includes('Outlook gave it an id that cannot be stored'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('Long Id') && line.includes('the storage service refused it'))).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/contact_(unstorable|refused)/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await close();
+  });
+
   it('disconnect with erasure empties the contact list (DELETE /api/me/connection)', async () => {
     const { tab, close } = await open(USER);
     await tab.getByRole('tab', { name: 'Disconnect' }).click();

@@ -9,7 +9,7 @@ import { useHistoryPageStyles } from './HistoryPage.styles';
 /** Why a contact was not stored, in words a person can act on (the API's codes, `SKIP_CODES`). */
 const REASONS: Record<string, string> = {
   malformed_contact: 'Outlook sent it incomplete or unreadable: open it in Outlook and save it again',
-  contact_unstorable: 'too large to store: shorten its longest fields in Outlook',
+  contact_unstorable: 'Outlook gave it an id that cannot be stored: tell your admin, quoting the reason',
   contact_refused: 'the storage service refused it: tell your admin, quoting the contact',
 };
 
