@@ -265,6 +265,40 @@ describeBrowser('the Teams tab in Chromium', () => {
     await close();
   });
 
+  it('while a sync of three folders runs, the stored count moves and names the folder being read; the list never says "No contacts yet"', async () => {
+    const pat: TabUser = { ...USER, userId: randomUUID(), name: 'Pat Progress' };
+    stack.entra.sim.setConsent(TENANT, pat.userId, 'granted', { propagated: true });
+    stack.graph.sim.mailbox(TENANT, pat.userId).seed({ contacts: 240, folders: 3, seed: 31 });
+    const { tab, close } = await open(pat);
+    const before = stack.graph.sim.knobs;
+    stack.graph.sim.setKnobs({ latencyMs: 250, maxPageSize: 20 });
+    try {
+      await tab.getByRole('button', { name: 'Outlook Sync' }).click();
+      const seen: number[] = [];
+      let folderNamed = false;
+      let emptyListShown = false;
+      for (let i = 0; i < 300 && !(await tab.getByText(/contacts synced: 240 new/).isVisible()); i += 1) {
+        const progress = await tab.getByText(/^Syncing… [\d,]+ contacts? stored/).allInnerTexts();
+        for (const text of progress) {
+          seen.push(Number(/Syncing… ([\d,]+)/.exec(text)?.[1]?.replace(/,/g, '')));
+          if (/· reading \S/.test(text)) folderNamed = true;
+        }
+        // "Select Outlook Sync" with the button greyed out, as the issue saw it: the sync runs, the list says there is nothing.
+        const syncing = await tab.getByRole('button', { name: 'Outlook Sync' }).isDisabled();
+        if (syncing && await tab.getByText('No contacts yet. Select Outlook Sync to bring in your Outlook contacts.').isVisible()) emptyListShown = true;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await tab.getByText(/contacts synced: 240 new/).waitFor({ timeout: 60_000 });
+      expect(new Set(seen.filter((n) => n > 0 && n < 240)).size).toBeGreaterThan(1); // it moved, in steps
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      expect(folderNamed).toBe(true);
+      expect(emptyListShown).toBe(false);
+    } finally {
+      stack.graph.sim.setKnobs({ latencyMs: before.latencyMs, maxPageSize: before.maxPageSize });
+    }
+    await close();
+  });
+
   it('disconnect with erasure empties the contact list (DELETE /api/me/connection)', async () => {
     const { tab, close } = await open(USER);
     await tab.getByRole('tab', { name: 'Disconnect' }).click();

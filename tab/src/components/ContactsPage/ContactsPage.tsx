@@ -4,6 +4,7 @@ import { useServices } from '../../app/appServices';
 import { ContactList } from '../ContactList/ContactList';
 import { SchedulePicker } from '../SchedulePicker/SchedulePicker';
 import { SyncPanel } from '../SyncPanel/SyncPanel';
+import type { SyncPhase } from '../SyncPanel/useSyncPanel';
 import { useContactsPageStyles } from './ContactsPage.styles';
 
 /**
@@ -15,6 +16,9 @@ export function ContactsPage() {
   const { me } = useServices();
   const [reloadKey, setReloadKey] = useState(0);
   const [importing, setImporting] = useState<{ stored: number }>();
+  // Between the click and the first status of the new sync the list already says a sync is coming.
+  const [starting, setStarting] = useState(false);
+  const onPhase = useCallback((phase: SyncPhase) => setStarting(phase === 'starting'), []);
   const onFinished = useCallback(() => setReloadKey((key) => key + 1), []);
   const onStatus = useCallback((status: SyncStatus) => {
     const running = status.state === 'queued' || status.state === 'running';
@@ -22,9 +26,9 @@ export function ContactsPage() {
   }, []);
   return (
     <div className={styles.root}>
-      <SyncPanel onFinished={onFinished} onStatus={onStatus} />
+      <SyncPanel onFinished={onFinished} onStatus={onStatus} onPhase={onPhase} />
       {me.maySync && <SchedulePicker />}
-      <ContactList reloadKey={reloadKey} importing={importing} />
+      <ContactList reloadKey={reloadKey} importing={importing ?? (starting ? { stored: 0 } : undefined)} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { Button, ProgressBar, Text } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import type { SyncStatus } from '../../api/apiTypes';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { useSyncPanelStyles } from './SyncPanel.styles';
 import { formatTime, progressText, resultText } from './syncText';
-import { useSyncPanel } from './useSyncPanel';
+import { type SyncPhase, useSyncPanel } from './useSyncPanel';
 
 /** Props of {@link SyncPanel}. */
 export interface SyncPanelProps {
@@ -11,12 +12,15 @@ export interface SyncPanelProps {
   onFinished: () => void;
   /** Called with every status read (the contact list follows a running sync). */
   onStatus?: (status: SyncStatus) => void;
+  /** Called when the flow's phase changes (a sync being started is not shown by a status yet). */
+  onPhase?: (phase: SyncPhase) => void;
 }
 
 /** The Outlook Sync button, consent, live progress and the last result. */
-export function SyncPanel({ onFinished, onStatus }: SyncPanelProps) {
+export function SyncPanel({ onFinished, onStatus, onPhase }: SyncPanelProps) {
   const styles = useSyncPanelStyles();
   const { phase, status, message, sync, connect } = useSyncPanel(onFinished, onStatus);
+  useEffect(() => onPhase?.(phase), [phase, onPhase]);
   const busy = phase === 'starting' || phase === 'running' || phase === 'loading';
   const firstUse = status?.state === 'none' && phase !== 'running';
   return (
