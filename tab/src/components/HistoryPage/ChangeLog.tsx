@@ -1,10 +1,9 @@
 import { Button, Spinner, Text } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import type { ContactChange } from '../../api/apiTypes';
+import { useCallback } from 'react';
 import { useServices } from '../../app/appServices';
-import { userMessageOf, type UserMessage } from '../../app/errorMessages';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { useHistoryPageStyles } from './HistoryPage.styles';
+import { usePagedRows } from './usePagedRows';
 
 const KEPT: Record<string, string> = {
   empty_value: 'kept: Outlook had no value',
@@ -19,19 +18,11 @@ const OUTCOME: Record<string, string> = { new: 'new', updated: 'updated', delete
 export function ChangeLog({ syncId }: { syncId: string }) {
   const styles = useHistoryPageStyles();
   const { api } = useServices();
-  const [changes, setChanges] = useState<ContactChange[]>([]);
-  const [next, setNext] = useState<string>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<UserMessage>();
-  const load = useCallback((token?: string) => {
-    setLoading(true);
-    api.changes(syncId, token).then((page) => {
-      setChanges((previous) => (token ? [...previous, ...page.changes] : page.changes));
-      setNext(page.continuationToken);
-      setError(undefined);
-    }, (failure: unknown) => setError(userMessageOf(failure))).finally(() => setLoading(false));
+  const fetchPage = useCallback(async (token?: string) => {
+    const page = await api.changes(syncId, token);
+    return { rows: page.changes, continuationToken: page.continuationToken };
   }, [api, syncId]);
-  useEffect(() => load(), [load]);
+  const { rows: changes, next, loading, error, load } = usePagedRows(fetchPage);
   return (
     <section className={styles.changes} aria-label="Changes in this sync">
       {error && <ErrorNotice message={error} onRetry={() => load()} />}

@@ -1,10 +1,9 @@
 import { Button, Spinner, Text } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import type { SkippedContact } from '../../api/apiTypes';
+import { useCallback } from 'react';
 import { useServices } from '../../app/appServices';
-import { userMessageOf, type UserMessage } from '../../app/errorMessages';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { useHistoryPageStyles } from './HistoryPage.styles';
+import { usePagedRows } from './usePagedRows';
 
 /** Why a contact was not stored, in words a person can act on (the API's codes, `SKIP_CODES`). */
 const REASONS: Record<string, string> = {
@@ -17,19 +16,11 @@ const REASONS: Record<string, string> = {
 export function SkippedList({ syncId, total }: { syncId: string; total: number }) {
   const styles = useHistoryPageStyles();
   const { api } = useServices();
-  const [skipped, setSkipped] = useState<SkippedContact[]>([]);
-  const [next, setNext] = useState<string>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<UserMessage>();
-  const load = useCallback((token?: string) => {
-    setLoading(true);
-    api.skipped(syncId, token).then((page) => {
-      setSkipped((previous) => (token ? [...previous, ...page.skipped] : page.skipped));
-      setNext(page.continuationToken);
-      setError(undefined);
-    }, (failure: unknown) => setError(userMessageOf(failure))).finally(() => setLoading(false));
+  const fetchPage = useCallback(async (token?: string) => {
+    const page = await api.skipped(syncId, token);
+    return { rows: page.skipped, continuationToken: page.continuationToken };
   }, [api, syncId]);
-  useEffect(() => load(), [load]);
+  const { rows: skipped, next, loading, error, load } = usePagedRows(fetchPage);
   return (
     <section className={styles.changes} aria-label="Contacts not stored in this sync">
       <Text as="h3" weight="semibold">{total === 1 ? '1 contact was not stored' : `${total} contacts were not stored`}</Text>
