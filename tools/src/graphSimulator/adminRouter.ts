@@ -7,14 +7,10 @@ import type { Mailbox } from './mailbox';
 import { applyChanges } from './mailboxChanges';
 import type { SeedOptions } from './mailboxGenerator';
 
-type AdminAnswer = { status: number; body: unknown };
-type Handler = (sim: GraphSimulator, params: string[], body: unknown, url: URL) => AdminAnswer;
+import { type AdminAnswer, AdminError } from './adminError';
+import { SUBSCRIPTION_ADMIN_ROUTES } from './subscriptionAdmin';
 
-class AdminError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
+type Handler = (sim: GraphSimulator, params: string[], body: unknown, url: URL) => AdminAnswer;
 
 /** `METHOD /_sim/path` patterns; `*` is one URI-encoded segment, passed to the handler decoded. */
 const ROUTES: Array<[string, string, Handler]> = [
@@ -33,6 +29,7 @@ const ROUTES: Array<[string, string, Handler]> = [
   ['GET', 'counts', (sim) => ok(sim.counts)],
   ['DELETE', 'counts', (sim) => { sim.resetCounts(); return ok(sim.counts); }],
   ['POST', 'expire-delta-tokens', (sim) => { sim.expireDeltaTokens(); return ok({ expired: true }); }],
+  ...SUBSCRIPTION_ADMIN_ROUTES,
 ];
 
 /** Answers one `/_sim/…` admin request (no auth, no faults, not counted). Errors: `{error:{code,message}}`. */

@@ -3,12 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticator } from './authentication';
 import type { RequestKind, ScriptedFault } from './faultScript';
 import type { GraphRequestContext, SimResponse } from './graphContext';
-import { GraphHttpError, graphErrorBody } from './graphErrors';
+import { badRequest, GraphHttpError, graphErrorBody } from './graphErrors';
 import { requestKindOf, routeGraphRequest } from './graphRoutes';
 import type { GraphSimulator } from './graphSimulator';
 import { serveBatch } from './batchEndpoint';
-import { delay, sendJson, sendTruncated } from './httpIo';
+import { delay, readJsonBody, sendJson, sendTruncated } from './httpIo';
 import type { Mailbox } from './mailbox';
+import { isSubscriptionPath, routeSubscriptionRequest } from './subscriptionEndpoints';
 
 /** What the Graph half of the server needs. */
 export interface GraphRouterOptions {
@@ -47,17 +48,30 @@ async function answerRequest(
   options: GraphRouterOptions, req: IncomingMessage, url: URL, segments: string[], kind: RequestKind,
 ): Promise<{ answer: SimResponse; drop: boolean }> {
   const { sim } = options;
-  if (req.method !== 'GET') throw new GraphHttpError(405, 'ErrorInvalidRequest', `The OData request is not supported: ${req.method} on this resource.`);
+  const method = req.method ?? 'GET';
+  const subscriptions = isSubscriptionPath(segments);
+  if (method !== 'GET' && !subscriptions) throw new GraphHttpError(405, 'ErrorInvalidRequest', `The OData request is not supported: ${method} on this resource.`);
   const mailbox = await mailboxOf(options, req);
+  const body = subscriptions && method !== 'GET' ? await readGraphBody(req) : undefined;
   const scripted = sim.faults.take({ kind, pathAndQuery: url.pathname + url.search });
   if (scripted?.kind === '401') throw unauthenticated('Access token has expired or is not yet valid.');
   if (scripted && scripted.kind !== 'drop' && scripted.kind !== '410') throw transientError(scripted.kind, retryAfter(sim, scripted));
   const random = scripted ? undefined : sim.drawRandomFault();
   if (random === '429' || random === '503') throw transientError(random, sim.knobs.retryAfterSeconds);
   const baseUrl = `${url.origin}/v1.0`;
+  const drop = scripted?.kind === 'drop' || random === 'drop';
+  if (subscriptions) return { answer: await routeSubscriptionRequest({ sim, mailbox, method, body, baseUrl }, segments), drop };
   const ctx: GraphRequestContext = { sim, mailbox, url, headers: req.headers, baseUrl };
   const answer = routeGraphRequest(ctx, segments, scripted?.kind === '410');
-  return { answer, drop: scripted?.kind === 'drop' || random === 'drop' };
+  return { answer, drop };
+}
+
+async function readGraphBody(req: IncomingMessage): Promise<unknown> {
+  try {
+    return await readJsonBody(req, 1024 * 1024);
+  } catch (error) {
+    throw badRequest(error instanceof Error ? error.message : String(error), 'InvalidRequest');
+  }
 }
 
 export async function mailboxOf(options: GraphRouterOptions, req: IncomingMessage): Promise<Mailbox> {

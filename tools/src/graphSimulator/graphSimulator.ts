@@ -1,22 +1,29 @@
+import { contactChangeNotifier } from './changeNotifications';
 import { TokenCodec } from './deltaTokens';
 import { FaultScript, type RequestKind } from './faultScript';
 import { Mailbox } from './mailbox';
+import { NotificationDispatcher } from './notificationDispatcher';
 import { type RequestCounts, RequestCounter } from './requestCounts';
 import { mixSeed, SeededRandom } from './seededRandom';
 import { DEFAULT_KNOBS, mergeKnobs, type SimulatorKnobs } from './simulatorKnobs';
+import { SubscriptionStore } from './subscriptionStore';
 
 /** A random fault drawn for one request. */
 export type RandomFault = '429' | '503' | 'drop';
 
 /**
  * The simulator's state, usable without HTTP: mailboxes keyed by (tenant, user), knobs, the fault
- * script, request counts and the delta token registry.
+ * script, request counts, the delta token registry, change-notification subscriptions and their delivery.
  */
 export class GraphSimulator {
   /** Deterministic faults for tests, consumed by the next matching requests. */
   readonly faults = new FaultScript();
   /** Encodes and checks skip and delta tokens. */
   readonly tokens = new TokenCodec();
+  /** Every live change-notification subscription (`list`, `find`, `delete`, `clear`). */
+  readonly subscriptions = new SubscriptionStore();
+  /** Delivery of change and lifecycle notifications: `counts`, `whenIdle()`, `stop()`. */
+  readonly notifications: NotificationDispatcher;
   private knobValues: Readonly<SimulatorKnobs>;
   /** Graph requests since `throttleEvery` was last set. */
   private sinceThrottle = 0;
@@ -30,6 +37,7 @@ export class GraphSimulator {
   constructor(knobs: Partial<SimulatorKnobs> = {}) {
     this.knobValues = Object.freeze(mergeKnobs(DEFAULT_KNOBS, knobs));
     this.faultRandom = new SeededRandom(mixSeed('faults', this.knobValues.seed));
+    this.notifications = new NotificationDispatcher(() => this.knobValues, this.knobValues.seed);
   }
 
   /** The current knobs (a frozen copy). */
@@ -45,7 +53,10 @@ export class GraphSimulator {
   /** Changes some knobs; throws a RangeError naming a bad one. Setting `seed` restarts the random faults. */
   setKnobs(patch: Partial<SimulatorKnobs>): Readonly<SimulatorKnobs> {
     this.knobValues = Object.freeze(mergeKnobs(this.knobValues, patch));
-    if (patch.seed !== undefined) this.faultRandom = new SeededRandom(mixSeed('faults', patch.seed));
+    if (patch.seed !== undefined) {
+      this.faultRandom = new SeededRandom(mixSeed('faults', patch.seed));
+      this.notifications.reseed(patch.seed);
+    }
     if (patch.throttleEvery !== undefined) this.sinceThrottle = 0;
     return this.knobValues;
   }
@@ -68,15 +79,23 @@ export class GraphSimulator {
     return this.mailboxes.get(mailboxKey(tenantId, userId));
   }
 
-  /** A new empty mailbox for (tenant, user), replacing any existing one; old tokens then answer 410. */
+  /**
+   * A new empty mailbox for (tenant, user), replacing any existing one; old tokens then answer 410 and the
+   * old one's subscriptions are gone.
+   */
   createMailbox(tenantId: string, userId: string): Mailbox {
+    this.deleteMailbox(tenantId, userId);
     this.incarnations += 1;
     const mailbox = new Mailbox(tenantId, userId, this.incarnations);
+    mailbox.onContactChange = contactChangeNotifier(this.subscriptions, this.notifications, mailbox);
     this.mailboxes.set(mailboxKey(tenantId, userId), mailbox);
     return mailbox;
   }
 
+  /** Removes a mailbox and its subscriptions. */
   deleteMailbox(tenantId: string, userId: string): boolean {
+    const mailbox = this.findMailbox(tenantId, userId);
+    if (mailbox) this.subscriptions.deleteMailbox(mailbox);
     return this.mailboxes.delete(mailboxKey(tenantId, userId));
   }
 

@@ -2,8 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
-/** Writes a JSON answer. */
+/** Writes a JSON answer; an `undefined` body (a 204) is sent without one. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (body === undefined) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
   const text = JSON.stringify(body);
   res.writeHead(status, { ...headers, 'Content-Type': JSON_TYPE, 'Content-Length': String(Buffer.byteLength(text)) });
   res.end(text);
@@ -14,7 +19,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  * the client sees a connection dropped in the middle of a page.
  */
 export function sendTruncated(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const bytes = Buffer.from(JSON.stringify(body));
+  const bytes = Buffer.from(body === undefined ? '' : JSON.stringify(body));
   res.writeHead(status, { ...headers, 'Content-Type': JSON_TYPE, 'Content-Length': String(bytes.length) });
   res.flushHeaders();
   res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());

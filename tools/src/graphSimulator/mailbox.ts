@@ -5,6 +5,13 @@ import { type ContactFolderShape, FolderTree, folderShape, type SimFolder } from
 import { GraphIdFactory } from './graphIds';
 import { seedMailbox, type SeedOptions, type SeedSummary } from './mailboxGenerator';
 
+/**
+ * Told about every contact change after it is made (positional, so a 100,000-contact seed allocates
+ * nothing extra): `created`/`updated`/`deleted`, the contact, the folder it is (or was) in, its change key.
+ * A move is `deleted` in the old folder, then `created` in the new one.
+ */
+export type ContactChangeListener = (changeType: 'created' | 'updated' | 'deleted', contactId: string, folderId: string, changeKey: string) => void;
+
 /** A contact as a caller gives it: any Graph contact fields; `id` optional (generated when absent). */
 export type ContactInput = Partial<Contact> & { id?: string };
 
@@ -21,6 +28,8 @@ export class Mailbox {
   /** Every change to the folder tree (add, rename, move, delete), in version order: what folder delta reads. */
   private readonly folderChanges: Array<{ version: number; folderId: string }> = [];
   private currentVersion = 0;
+  /** Set by the simulator that owns the mailbox, to raise change notifications; none in a bare Mailbox. */
+  onContactChange: ContactChangeListener | undefined;
 
   constructor(readonly tenantId: string, readonly userId: string, readonly incarnation: number) {
     const key = `${tenantId}\n${userId}`;
@@ -72,7 +81,9 @@ export class Mailbox {
     for (const folder of this.folders.remove(id)) {
       this.folderChanges.push({ version, folderId: folder.id });
       for (const contactId of folder.memberIds) {
+        const gone = this.contacts.get(contactId);
         this.contacts.delete(contactId);
+        if (gone) this.onContactChange?.('deleted', contactId, folder.id, gone.changeKey);
         folder.log.append({ version, contactId, removed: 'deleted' });
       }
       folder.memberIds.clear();
@@ -96,6 +107,7 @@ export class Mailbox {
       lastModifiedDateTime: input.lastModifiedDateTime ?? created,
     });
     this.place(contact, folder, version);
+    this.onContactChange?.('created', id, folder.id, contact.changeKey);
     return contact;
   }
 
@@ -108,15 +120,17 @@ export class Mailbox {
       createdDateTime: old.createdDateTime, lastModifiedDateTime: isoNow(),
     });
     this.place(contact, folder, version);
+    this.onContactChange?.('updated', id, folder.id, contact.changeKey);
     return contact;
   }
 
   deleteContact(id: string): void {
-    const { folder } = this.require(id);
+    const { contact, folder } = this.require(id);
     const version = (this.currentVersion += 1);
     this.contacts.delete(id);
     folder.memberIds.delete(id);
     folder.log.append({ version, contactId: id, removed: 'deleted' });
+    this.onContactChange?.('deleted', id, folder.id, contact.changeKey);
   }
 
   /** Moves a contact; its immutable id stays, the old folder's delta reports it removed (`changed`). */
@@ -131,6 +145,8 @@ export class Mailbox {
       ...old, parentFolderId: to.id, changeKey: this.changeKey(version), lastModifiedDateTime: isoNow(),
     });
     this.place(contact, to, version);
+    this.onContactChange?.('deleted', id, from.id, contact.changeKey);
+    this.onContactChange?.('created', id, to.id, contact.changeKey);
     return contact;
   }
 

@@ -35,6 +35,14 @@ export interface SimulatorKnobs {
    * check that the engine notices and still finds nested folders. Default `subtree`.
    */
   folderDeltaScope: 'subtree' | 'children';
+  /** Change notifications queued for a subscription within this window go out in one POST. Default 20. */
+  notificationDelayMs: number;
+  /** Retries of a change notification POST that failed (non-2xx, no answer in 3 s); then `missed`. Default 3. */
+  notificationRetries: number;
+  /** Wait before the first retry, doubled for each next one (Graph retries for hours). Default 200. */
+  notificationRetryDelayMs: number;
+  /** Probability that a change notification is never sent (lost), counted as `dropped`. Default 0. */
+  dropNotificationRate: number;
 }
 
 export const DEFAULT_KNOBS: Readonly<SimulatorKnobs> = Object.freeze({
@@ -52,6 +60,10 @@ export const DEFAULT_KNOBS: Readonly<SimulatorKnobs> = Object.freeze({
   expiredTokenLocation: true,
   unknownMailbox: 'notFound',
   folderDeltaScope: 'subtree',
+  notificationDelayMs: 20,
+  notificationRetries: 3,
+  notificationRetryDelayMs: 200,
+  dropNotificationRate: 0,
 });
 
 type Check = (value: unknown) => boolean;
@@ -74,6 +86,10 @@ const CHECKS: Record<keyof SimulatorKnobs, [Check, string]> = {
   expiredTokenLocation: [isOneOf(true, false), 'true or false'],
   unknownMailbox: [isOneOf('notFound', 'empty'), '"notFound" or "empty"'],
   folderDeltaScope: [isOneOf('subtree', 'children'), '"subtree" or "children"'],
+  notificationDelayMs: [isCount(0, 60_000), 'a whole number of milliseconds up to 60000'],
+  notificationRetries: [isCount(0, 10), 'a whole number between 0 and 10'],
+  notificationRetryDelayMs: [isCount(0, 60_000), 'a whole number of milliseconds up to 60000'],
+  dropNotificationRate: [isRate, 'a probability between 0 and 1'],
 };
 
 /** Applies a patch (from code or JSON) to the knobs; an unknown knob or a bad value throws a RangeError naming it. */

@@ -28,7 +28,7 @@ export interface RunningGraphSimulator {
   /** `http://127.0.0.1:<port>/v1.0`: the `GRAPH_BASE_URL` of the sync engine. */
   baseUrl: string;
   port: number;
-  /** Closes the server and every open connection. */
+  /** Closes the server and every open connection, and cancels pending notification deliveries. */
   stop(): Promise<void>;
   sim: GraphSimulator;
 }
@@ -54,7 +54,10 @@ export async function startGraphSimulator(options: GraphSimulatorOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
-  return { baseUrl: `http://${urlHost(host)}:${port}/v1.0`, port, sim, stop: () => close(server) };
+  return { baseUrl: `http://${urlHost(host)}:${port}/v1.0`, port, sim, stop: () => {
+    sim.notifications.stop();
+    return close(server);
+  } };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
