@@ -20,7 +20,7 @@ export type DeliveryKnobs = Pick<SimulatorKnobs, 'notificationDelayMs' | 'notifi
  * and a `missed` lifecycle notification is posted. Every timer can be cancelled by {@link stop}.
  */
 export class NotificationDispatcher {
-  private readonly totals = emptyCounts();
+  private totals = emptyCounts();
   private readonly pending = new Map<SimSubscription, ChangeNotificationItem[]>();
   private readonly tasks = new Set<Promise<void>>();
   private readonly sleeper = new Sleeper();
@@ -39,6 +39,11 @@ export class NotificationDispatcher {
   /** Simulator-wide totals since start (a copy). */
   get counts(): NotificationCounts {
     return { ...this.totals };
+  }
+
+  /** Restarts the simulator-wide totals (each subscription keeps its own). */
+  resetCounts(): void {
+    this.totals = emptyCounts();
   }
 
   /** Aborted by {@link stop}: outbound requests made for the simulator (validation handshakes) pass it on. */
