@@ -1,7 +1,7 @@
-/** A local Microsoft Graph stand-in for the contact sync: folders, per-folder contact delta, faults. */
+/** A local Microsoft Graph stand-in for the contact sync: folders, per-folder contact delta, faults, change notifications. */
 export { startGraphSimulator, type GraphSimulatorOptions, type RunningGraphSimulator } from './simulatorServer';
 export { GraphSimulator, type RandomFault } from './graphSimulator';
-export { Mailbox, type ContactInput } from './mailbox';
+export { Mailbox, type ContactChangeListener, type ContactInput } from './mailbox';
 export type { ContactFolderShape } from './folderTree';
 export type { SimContact } from './contactShape';
 export { seedMailbox, type SeedOptions, type SeedSummary } from './mailboxGenerator';
@@ -12,3 +12,11 @@ export { FaultScript, type FaultKind, type FaultMatch, type ScriptedFault, type 
 export type { RequestCounts } from './requestCounts';
 export { DEFAULT_DELTA_PAGE_SIZE } from './deltaEndpoint';
 export { DEFAULT_FOLDER_PAGE_SIZE } from './folderEndpoints';
+export {
+  MAX_SUBSCRIPTIONS_PER_MAILBOX, SubscriptionStore, type ChangeType, type LifecycleEvent, type NotificationCounts, type SimSubscription,
+} from './subscriptionStore';
+export { DELIVERY_TIMEOUT_MS, MAX_ITEMS_PER_POST, NotificationDispatcher, type DeliveryKnobs } from './notificationDispatcher';
+export type { ChangeNotificationItem, LifecycleNotificationItem } from './notificationPayloads';
+export { MAX_CLIENT_STATE_LENGTH, MAX_EXPIRATION_MINUTES } from './subscriptionRequest';
+export { SIM_APPLICATION_ID, subscriptionJson } from './subscriptionEndpoints';
+export { VALIDATION_TIMEOUT_MS } from './validationHandshake';

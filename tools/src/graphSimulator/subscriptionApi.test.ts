@@ -113,6 +113,21 @@ describe('POST /subscriptions: the request checks', () => {
     expect(receiver.posts).toHaveLength(0);
   });
 
+  it('refuses a 1001st subscription of a mailbox with 403, before any handshake', async () => {
+    const { subscriptions } = fixture.server.sim;
+    const fields = {
+      mailbox: fixture.mailbox, resource: 'me/contacts', folderId: fixture.mailbox.defaultFolderId, changeTypes: ['created' as const],
+      notificationUrl: receiver.notificationUrl, lifecycleNotificationUrl: null, clientState: null, expirationMs: Date.now() + 60_000,
+    };
+    for (let i = 0; i < 999; i += 1) subscriptions.add(fields);
+    expect((await create()).status).toBe(201);
+    receiver.posts.length = 0;
+    const answer = await create();
+    expect(answer.status).toBe(403);
+    expect(receiver.posts).toHaveLength(0);
+    expect(subscriptions.list(fixture.mailbox)).toHaveLength(1000);
+  });
+
   it('accepts a clientState of 128 characters and http on localhost', async () => {
     const port = new URL(receiver.notificationUrl).port;
     const answer = await create({ clientState: 'x'.repeat(128), notificationUrl: `http://localhost:${port}/notify` });
