@@ -173,6 +173,8 @@ var apiAppSettings = [
   { name: 'BOT_TENANT_ID', value: botTenant }
   { name: 'BOT_APP_TYPE', value: botAppType }
   { name: 'TEAMS_APP_ID', value: teamsAppId }
+  // Graph posts change notifications (instant sync) here; the app's own name, since the site cannot name its own hostname.
+  { name: 'NOTIFICATION_URL', value: 'https://${resourceBaseName}-api.azurewebsites.net/api/notifications' }
   { name: 'SYNC_RESULTS_QUEUE_NAME', value: 'sync-results' }
 ]
 var botPasswordSetting = singleTenantBot ? [

@@ -1,8 +1,18 @@
 import { createTenantAllowList } from './admin/tenantAllowList';
 import { createTenantGate } from './admin/tenantGate';
 import { TenantSettingsRepository } from './admin/tenantSettingsRepository';
-import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig, readSyncResultsQueueName } from './config';
+import { loadIdentityConfig, loadRateLimitConfig, loadSyncConfig, readNotificationUrl, readSyncResultsQueueName, type SyncConfig } from './config';
+import type { MailboxRef } from './contacts/contactModel';
 import { appThrottle } from './graph/appThrottle';
+import { createGraphClient } from './graph/graphClientFactory';
+import { GraphSubscriptionApi } from './notifications/graphSubscriptions';
+import { InstantState } from './notifications/instantState';
+import { NotificationIntake } from './notifications/notificationIntake';
+import { StorageNotificationJobQueue } from './notifications/notificationJobQueue';
+import { NotificationWorker } from './notifications/notificationWorker';
+import { RenewalPlanner } from './notifications/renewalPlanner';
+import { SubscriptionKeeper } from './notifications/subscriptionKeeper';
+import { SubscriptionStore } from './notifications/subscriptionStore';
 import { createRateLimits, type RateLimits } from './http/rateLimiter';
 import { TableUserTokenCacheStore, createIdentityServices, type SsoTokenValidator } from './identity';
 import { reusedToken } from './services/backgroundToken';
@@ -58,6 +68,12 @@ export interface AppServices {
   planner: SyncPlanner;
   /** Removes a user's planned run from the schedule index (keyed by bucket, not by mailbox). */
   scheduleEraser: ScheduleEraser;
+  /** `POST /api/notifications`: Graph's change and lifecycle notifications, checked and queued. */
+  notificationIntake: NotificationIntake;
+  /** The notification queue's use case: the mailbox's incremental sync, a renewal or a re-creation. */
+  notificationWorker: NotificationWorker;
+  /** The renewal timer's use case: subscriptions renewed daily, and a safety sync for idle mailboxes. */
+  renewals: RenewalPlanner;
 }
 
 type Env = Record<string, string | undefined>;
@@ -98,6 +114,10 @@ export function composeServices(env: Env): AppServices {
   const scheduleStore = async () => new ScheduleStore(await tables.get(TABLES.users), await tables.get(TABLES.schedules));
   const schedules = new ScheduleService({ store: scheduleStore, settings, broker: identity.broker });
   const scheduleEraser = new ScheduleEraser(scheduleStore);
+  const instant = composeInstantSync(env, syncConfig, tables, {
+    instantAllowed: async (tenantId) => ((await settings.getPolicy(tenantId)) ?? DEFAULT_POLICY).instantSync,
+    tokenFor: (mailbox) => identity.broker.tokenForBackground(mailbox.tenantId, mailbox.userId),
+  });
   const syncRequests = new SyncRequestService({
     settings, leases, queue, names: users,
     // A successful exchange is a reconnect: scheduled runs paused for it are planned again.
@@ -143,12 +163,44 @@ export function composeServices(env: Env): AppServices {
       erasePartition: async (table, partitionKey, options) => erasePartition(await tables.get(table), partitionKey, options),
       // Other modules' tables that are not keyed by the mailbox partition: their MailboxErasers.
       erasers: [scheduleEraser, new PhonebookEraser(() => tables.get(TABLES.phonebook))],
+      dropSubscriptions: (mailbox) => instant.keeper.drop(mailbox, 'off'),
     }),
     syncWorker: new SyncWorkerService({
       sync, queue, timeBudgetMs: syncConfig.syncTimeBudgetMs, isTenantEnabled: (tenantId) => gate.isTenantEnabled(tenantId),
-      results,
+      results, afterCompleted: (mailbox) => instant.keeper.ensure(mailbox),
+    }),
+    notificationIntake: instant.intake,
+    notificationWorker: new NotificationWorker({
+      store: instant.store, keeper: instant.keeper, requests: syncRequests, queue: instant.queue, results, instantAllowed: instant.instantAllowed,
+    }),
+    renewals: new RenewalPlanner({
+      store: instant.store, keeper: instant.keeper, state: instant.state, requests: syncRequests, results,
+      lastCompletedAt: async (mailbox) => (await users.read(mailbox))?.lastCompletedAt ?? '',
     }),
   };
+}
+
+/** Instant sync's parts: the subscription store and keeper, the users-row state, the intake and its queue. */
+function composeInstantSync(env: Env, config: SyncConfig, tables: TableClientFactory, deps: {
+  instantAllowed: (tenantId: string) => Promise<boolean>;
+  tokenFor: (mailbox: MailboxRef) => Promise<string>;
+}) {
+  const store = async () => new SubscriptionStore(await tables.get(TABLES.subscriptions));
+  const state = new InstantState(() => tables.get(TABLES.users));
+  const queue = StorageNotificationJobQueue.forAccount(config.storage);
+  const notificationUrl = readNotificationUrl(env);
+  const keeper = new SubscriptionKeeper({
+    store, state, notificationUrl, instantAllowed: deps.instantAllowed,
+    api: async (mailbox) => {
+      const getToken = reusedToken(() => (config.graphAccessToken ? Promise.resolve(config.graphAccessToken) : deps.tokenFor(mailbox)));
+      await getToken();
+      return new GraphSubscriptionApi(createGraphClient({
+        baseUrl: config.graphBaseUrl, maxConcurrency: config.graphMaxConcurrency, maxRetryAfterSeconds: config.graphMaxRetryAfterSeconds, getToken,
+      }).client);
+    },
+    folderIds: async (mailbox) => (await new MailboxStore(await tables.get(TABLES.contacts), mailbox, { transactions: 0 }).readFolderStates()).map((folder) => folder.folderId),
+  });
+  return { store, state, queue, keeper, instantAllowed: deps.instantAllowed, intake: new NotificationIntake({ store, queue }) };
 }
 
 /** The token broker's process-wide log (it has no invocation); it reports ids only. */

@@ -239,6 +239,18 @@ export function readSyncQueueName(env: Env = process.env): string {
   return syncQueueName;
 }
 
+/**
+ * `NOTIFICATION_URL`: where Microsoft Graph posts change notifications, this app's `/api/notifications`
+ * (e.g. `https://<app>.azurewebsites.net/api/notifications`, what the Bicep sets). Unset: instant sync is
+ * unavailable whatever the policy says.
+ */
+export function readNotificationUrl(env: Env = process.env): string | undefined {
+  const url = env.NOTIFICATION_URL;
+  if (url === undefined || url === '') return undefined;
+  if (!isServiceUrl(url)) fail('NOTIFICATION_URL', `must be an https URL such as https://contoso-sync.azurewebsites.net/api/notifications${LOOPBACK_NOTE}`);
+  return url;
+}
+
 /** Local development: the Functions host's own flag, or our local host's. */
 function isLocal(env: Env): boolean {
   return env.AZURE_FUNCTIONS_ENVIRONMENT === 'Development' || env.CONTACT_SYNC_LOCAL === '1';

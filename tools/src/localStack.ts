@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { startAzurite, type AzuriteInstance } from './azurite/azuriteProcess';
 import { startBotConnector, type RunningBotConnector } from './botConnector';
@@ -61,19 +62,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   ]);
   const graph = await startGraphSimulator({ authenticate: createGraphTokenAuthenticator(entra.url) });
   const botConnector = await startBotConnector();
+  // Known before the host starts: the app's NOTIFICATION_URL names it (Graph posts change notifications there).
+  const apiPort = options.apiPort || await freePort();
   const settings = {
     AzureWebJobsStorage: azurite.connectionString, TABLE_PREFIX: `app${randomBytes(4).toString('hex')}`,
     GRAPH_BASE_URL: graph.baseUrl, ENTRA_NETWORK_URL: entra.url, M365_CLIENT_ID: clientId, M365_CLIENT_SECRET: clientSecret,
     TOKEN_CACHE_KEY: randomBytes(32).toString('base64'), SYNC_QUEUE_NAME: 'sync-jobs',
     TAB_DOMAIN: LOCAL_TAB_DOMAIN, ALLOWED_TENANTS: 'any', SYNC_RESULTS_QUEUE_NAME: 'sync-results',
     // Local mode of the bot: no Bot Framework authentication (an empty BOT_ID), the app id of env/.env.local.
-    BOT_ID: '', TEAMS_APP_ID: LOCAL_TEAMS_APP_ID, CONTACT_SYNC_LOCAL: '1', ...options.settings,
+    BOT_ID: '', TEAMS_APP_ID: LOCAL_TEAMS_APP_ID, CONTACT_SYNC_LOCAL: '1',
+    NOTIFICATION_URL: `http://127.0.0.1:${apiPort}/api/notifications`, ...options.settings,
   };
   try {
     const host = await startFunctionsHost({
       modules: readdirSync(FUNCTIONS_DIR).filter((file) => /^[^.]+\.ts$/.test(file) && !options.withoutFunctions?.includes(file.slice(0, -3)))
         .map((file) => path.join(FUNCTIONS_DIR, file)),
-      env: settings, port: options.apiPort, queuePollMs: options.queuePollMs ?? 50, enableTimers: false, logger: options.logger,
+      env: settings, port: apiPort, queuePollMs: options.queuePollMs ?? 50, enableTimers: false, logger: options.logger,
       queues: options.queues,
     });
     return {
@@ -87,4 +91,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await Promise.all([graph.stop(), entra.stop(), azurite.stop(), botConnector.stop()]);
     throw error;
   }
+}
+
+/** A port free on loopback now (the OS picks it; it is closed again at once). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }

@@ -45,12 +45,17 @@ export interface SyncPolicy {
   mergeStrategy: MergeStrategy;
   /** ISO 3166 alpha-2 region national phone numbers are read in (E.164); default `US`. */
   defaultRegion: string;
+  /**
+   * Instant sync: Graph change notifications bring an Outlook change in within a minute (one subscription per
+   * contact folder of each user who has synced, renewed daily; a daily safety sync still runs). Default off.
+   */
+  instantSync: boolean;
 }
 
 /** The policy of a tenant whose admin has not saved one. */
 export const DEFAULT_POLICY: Readonly<SyncPolicy> = Object.freeze<SyncPolicy>({
   whoMaySync: 'everyone', allowedSchedules: ['off', 'everyHours', 'daily'],
-  mergeStrategy: 'outlookWins', defaultRegion: 'US',
+  mergeStrategy: 'outlookWins', defaultRegion: 'US', instantSync: false,
 });
 
 /** Where tenant settings live: Table Storage in the app, a Map in unit tests. */

@@ -35,6 +35,7 @@ export class TenantSettingsRepository implements TenantSettingsStore {
       allowedSchedules: schedulesFrom(row.allowedSchedules),
       mergeStrategy: MERGE_STRATEGIES.find((value) => value === row.mergeStrategy) ?? DEFAULT_POLICY.mergeStrategy,
       defaultRegion: phoneRegion(text(row.defaultRegion)) ?? DEFAULT_POLICY.defaultRegion,
+      instantSync: row.instantSync === true,
     };
   }
 
@@ -42,6 +43,7 @@ export class TenantSettingsRepository implements TenantSettingsStore {
     await this.write(tenantId, ROW.policy, {
       whoMaySync: policy.whoMaySync, allowedSchedules: JSON.stringify(policy.allowedSchedules),
       mergeStrategy: policy.mergeStrategy, defaultRegion: policy.defaultRegion,
+      instantSync: policy.instantSync,
     });
   }
 

@@ -139,9 +139,9 @@ describe('company settings and the sync policy', () => {
     const tenantId = await api.enabledTenant();
     const admin = api.user(tenantId, { roles: ADMIN });
     expect((await api.as(admin, 'GET', '/api/org/policy')).body).toEqual({
-      whoMaySync: 'everyone', allowedSchedules: ['off', 'everyHours', 'daily'], mergeStrategy: 'outlookWins', defaultRegion: 'US',
+      whoMaySync: 'everyone', allowedSchedules: ['off', 'everyHours', 'daily'], mergeStrategy: 'outlookWins', defaultRegion: 'US', instantSync: false,
     });
-    const policy = { whoMaySync: 'role', allowedSchedules: ['daily'], mergeStrategy: 'keepStored', defaultRegion: 'GB' };
+    const policy = { whoMaySync: 'role', allowedSchedules: ['daily'], mergeStrategy: 'keepStored', defaultRegion: 'GB', instantSync: true };
     expect((await api.as(admin, 'PUT', '/api/org/policy', policy)).body).toEqual(policy);
     expect((await api.as(admin, 'GET', '/api/org/policy')).body).toEqual(policy);
 

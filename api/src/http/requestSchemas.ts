@@ -55,6 +55,7 @@ export const policyBody = z.strictObject({
   mergeStrategy: z.enum(MERGE_STRATEGIES).optional().default('outlookWins'),
   defaultRegion: z.string().refine((code) => phoneRegion(code) !== undefined, { error: 'must be an ISO 3166 alpha-2 region code, e.g. GB' })
     .transform((code) => code.toUpperCase()).optional().default('US'),
+  instantSync: z.boolean().optional().default(false),
 });
 
 /** `PUT /api/contacts/{id}/bindings`: which of the contact's values a messaging channel uses. */

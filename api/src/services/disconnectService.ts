@@ -27,6 +27,8 @@ export interface DisconnectDeps {
   /** The other modules' tables keyed otherwise. */
   erasers: readonly MailboxEraser[];
   users: Pick<UserRowStore, 'clearSummary'>;
+  /** Deletes the user's Graph subscriptions (instant sync) while the grant still signs the request. */
+  dropSubscriptions?(mailbox: MailboxRef): Promise<unknown>;
 }
 
 /**
@@ -40,6 +42,7 @@ export class DisconnectService {
   async disconnect(caller: CallerIdentity, options: { eraseContacts: boolean }): Promise<DisconnectResult> {
     const mailbox = mailboxOf(caller);
     if (!options.eraseContacts) {
+      await this.dropSubscriptions(mailbox);
       await this.deps.grants.erase(mailbox.tenantId, mailbox.userId);
       return { disconnected: true, erased: { contacts: 0, rows: 0 } };
     }
@@ -49,6 +52,7 @@ export class DisconnectService {
     });
     let erased: DisconnectResult['erased'];
     try {
+      await this.dropSubscriptions(mailbox);
       await this.deps.grants.erase(mailbox.tenantId, mailbox.userId);
       lease.keepAlive(() => undefined); // a loss is thrown by check() before the next transaction
       erased = await this.eraseHeld(mailbox, lease);
@@ -60,6 +64,15 @@ export class DisconnectService {
     lease.abandon();
     const leaseRows = await this.deps.erasePartition(TABLES.leases, mailboxPartitionKey(mailbox), {});
     return { disconnected: true, erased: { ...erased, rows: erased.rows + leaseRows.rows } };
+  }
+
+  /**
+   * Best effort: Graph stops notifying once it cannot use the grant, and a notification of a subscription
+   * left behind starts nothing (the worker finds no stored grant and drops it), so a failure here does not
+   * keep the user connected.
+   */
+  private async dropSubscriptions(mailbox: MailboxRef): Promise<void> {
+    await this.deps.dropSubscriptions?.(mailbox).catch(() => undefined);
   }
 
   private async eraseHeld(mailbox: MailboxRef, lease: HeldLease): Promise<DisconnectResult['erased']> {

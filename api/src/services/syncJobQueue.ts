@@ -9,7 +9,7 @@ export const syncJobSchema = z.strictObject({
   /** The id the lease was reserved under (`POST /api/sync`); absent for jobs that reserved nothing. */
   syncId: z.string().min(1).optional(),
   full: z.boolean().default(false),
-  trigger: z.enum(['manual', 'bot', 'schedule', 'cli']),
+  trigger: z.enum(['manual', 'bot', 'schedule', 'cli', 'notification']),
   /** Queued by the sync itself when it stopped at its time budget: it goes on with `syncId`. */
   continuation: z.boolean().optional(),
 });

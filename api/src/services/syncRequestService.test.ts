@@ -13,7 +13,7 @@ function serviceWith(options: { whoMaySync?: 'everyone' | 'role'; exchange?: () 
   const calls: string[] = [];
   const sent: SyncJob[] = [];
   const service = new SyncRequestService({
-    settings: { getPolicy: () => Promise.resolve(options.whoMaySync ? { whoMaySync: options.whoMaySync, allowedSchedules: [], mergeStrategy: 'outlookWins' as const, defaultRegion: 'US' } : undefined) },
+    settings: { getPolicy: () => Promise.resolve(options.whoMaySync ? { whoMaySync: options.whoMaySync, allowedSchedules: [], mergeStrategy: 'outlookWins' as const, defaultRegion: 'US', instantSync: false } : undefined) },
     broker: {
       exchange: (token, who) => { calls.push(`exchange ${token} ${who.tenantId}/${who.userId}`); return options.exchange?.() ?? Promise.resolve('graph'); },
       tokenForBackground: (tenantId, userId) => { calls.push(`stored grant ${tenantId}/${userId}`); return options.background?.() ?? Promise.resolve('graph'); },

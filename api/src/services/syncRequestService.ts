@@ -24,7 +24,7 @@ export interface SyncRequestDeps {
 }
 
 /** Who starts a sync without the user in the tab. */
-export type BackgroundTrigger = Extract<SyncTrigger, 'bot' | 'schedule'>;
+export type BackgroundTrigger = Extract<SyncTrigger, 'bot' | 'schedule' | 'notification'>;
 
 /** The sync a request queued. */
 export interface SyncAccepted {

@@ -16,6 +16,8 @@ export class SyncResultAnnouncer {
   constructor(private readonly queue: SyncResultQueue | undefined) {}
 
   completed(job: SyncJob, summary: SyncSummary, log: AnnounceLog): Promise<void> {
+    // An instant sync follows every edit in Outlook: a card for each would be noise. Its failures are announced.
+    if (job.trigger === 'notification') return Promise.resolve();
     const { new: added, updated, deleted, unchanged, skipped } = summary;
     return this.send({
       ...basics(job), syncId: summary.syncId, outcome: 'completed',

@@ -21,7 +21,7 @@ export const syncResultSchema = z.strictObject({
   userId: z.string().min(1),
   /** Absent when no sync ran (`reconnect_needed` before a scheduled or bot sync could start). */
   syncId: z.string().min(1).optional(),
-  trigger: z.enum(['manual', 'bot', 'schedule', 'cli']),
+  trigger: z.enum(['manual', 'bot', 'schedule', 'cli', 'notification']),
   outcome: z.enum(['completed', 'failed', 'reconnect_needed']),
   counts: countsSchema.optional(),
   durationMs: z.number().int().nonnegative().optional(),

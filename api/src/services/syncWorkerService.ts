@@ -24,6 +24,11 @@ export interface SyncWorkerDeps {
   timeBudgetMs: number;
   /** Where every finished sync (completed, or failed for good) is announced to the bot's notifier. */
   results?: SyncResultQueue;
+  /**
+   * After a completed sync: keeps the mailbox's Graph subscriptions (instant sync) in step with the folders it
+   * found. Its failure never fails the sync: it is on the users row for the health view, and logged.
+   */
+  afterCompleted?(mailbox: { tenantId: string; userId: string }): Promise<unknown>;
 }
 
 /** How the queue delivered the job. */
@@ -69,6 +74,8 @@ export class SyncWorkerService {
       }
       log.log(`Sync completed (${who} resumed=${summary.resumed} new=${summary.new} updated=${summary.updated} deleted=${summary.deleted})`);
       await this.announcer.completed(job, summary, log);
+      await this.deps.afterCompleted?.({ tenantId: job.tenantId, userId: job.userId })
+        .catch((error: unknown) => log.warn(`Instant sync not kept up: ${toAppError(error).code} (${who})`));
       return 'completed';
     } catch (error) {
       return this.failedAndAnnounced(job, toAppError(error), who, log, delivery);

@@ -54,7 +54,7 @@ export class TenantSettingsService {
     requireAdmin(caller);
     const saved: SyncPolicy = {
       whoMaySync: policy.whoMaySync, allowedSchedules: [...new Set(policy.allowedSchedules)],
-      mergeStrategy: policy.mergeStrategy, defaultRegion: policy.defaultRegion,
+      mergeStrategy: policy.mergeStrategy, defaultRegion: policy.defaultRegion, instantSync: policy.instantSync,
     };
     await this.deps.store.savePolicy(caller.tenantId, saved);
     return saved;

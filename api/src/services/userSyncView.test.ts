@@ -2,7 +2,7 @@ import type { LastSyncSummary } from '../storage/lastSyncSummary';
 import type { UserRow } from '../storage/userRowStore';
 import { zeroCounts } from '../sync/syncCounts';
 import { readToken } from './orgHealthService';
-import { RECENT_SYNC_MS, STALE_RUNNING_MS, countUser, healthUser, lastSyncView, zeroHealthCounts } from './userSyncView';
+import { INSTANT_EXPIRING_MS, RECENT_SYNC_MS, STALE_RUNNING_MS, countUser, healthUser, lastSyncView, zeroHealthCounts } from './userSyncView';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
 const counts = { ...zeroCounts(), new: 3, unchanged: 2 };
@@ -15,7 +15,7 @@ function summary(state: LastSyncSummary['state'], errorCode = ''): LastSyncSumma
 }
 
 function row(lastSync?: LastSyncSummary, updatedAt = NOW, extra: Partial<UserRow> = {}): UserRow {
-  return { userId: 'u1', displayName: 'Ada', connected: false, reconnectNeeded: false, lastCompletedAt: '', lastSync: lastSync && { ...lastSync, updatedAt }, ...extra };
+  return { userId: 'u1', displayName: 'Ada', connected: false, reconnectNeeded: false, lastCompletedAt: '', instant: { subscriptions: 0, expiresAt: '', renewBucket: '', error: '' }, lastSync: lastSync && { ...lastSync, updatedAt }, ...extra };
 }
 
 describe('lastSyncView', () => {
@@ -46,6 +46,9 @@ describe('health rows and counts', () => {
     ['a never-synced user', row(), { users: 1 }],
     ['a user completed within 24 h', row(summary('completed'), NOW, { lastCompletedAt: new Date(NOW - RECENT_SYNC_MS).toISOString() }), { users: 1, syncedLast24h: 1 }],
     ['a user completed 24 h ago and a bit', row(summary('completed'), NOW, { lastCompletedAt: new Date(NOW - RECENT_SYNC_MS - 1).toISOString() }), { users: 1 }],
+    ['a user on instant sync, renewed', row(summary('completed'), NOW, { instant: { subscriptions: 3, expiresAt: new Date(NOW + 2 * INSTANT_EXPIRING_MS).toISOString(), renewBucket: 'b', error: '' } }), { users: 1, instantSync: 1 }],
+    ['a user on instant sync expiring within a day', row(summary('completed'), NOW, { instant: { subscriptions: 1, expiresAt: new Date(NOW + INSTANT_EXPIRING_MS - 1).toISOString(), renewBucket: 'b', error: 'throttled' } }), { users: 1, instantSync: 1, instantExpiringSoon: 1, instantFailing: 1 }],
+    ['a user whose subscriptions were dropped for a reconnect', row(undefined, NOW, { instant: { subscriptions: 0, expiresAt: '', renewBucket: '', error: 'reconnect_needed' } }), { users: 1, instantFailing: 1 }],
     ['a failing user who completed earlier today', row(summary('failed', 'graph_unavailable'), NOW, { lastCompletedAt: new Date(NOW - 60_000).toISOString() }), { users: 1, syncedLast24h: 1, failing: 1 }],
     ['a throttled user (also failing)', row(summary('failed', 'throttled')), { users: 1, failing: 1, throttled: 1 }],
     ['a user who must reconnect', row(summary('failed', 'reconnect_needed'), NOW, { reconnectNeeded: true }), { users: 1, failing: 1, reconnectNeeded: 1 }],

@@ -34,7 +34,12 @@ export interface HealthUser {
   state: 'none' | 'running' | 'completed' | 'failed';
   errorCode?: string;
   reconnectNeeded: boolean;
+  /** On instant sync: its subscriptions (one per contact folder), their earliest expiry, the last failure's code. */
+  instant?: { subscriptions: number; expiresAt: string; errorCode?: string };
 }
+
+/** "Expiring soon" in the health counts: a renewal is due every day, so less than a day left means renewals fail. */
+export const INSTANT_EXPIRING_MS = 24 * 60 * 60_000;
 
 /** `counts` of `GET /api/org/health`: over every user of the tenant. `throttled` is part of `failing`. */
 export interface HealthCounts {
@@ -44,6 +49,12 @@ export interface HealthCounts {
   reconnectNeeded: number;
   throttled: number;
   running: number;
+  /** Users on instant sync (with live subscriptions). */
+  instantSync: number;
+  /** Of those, users whose earliest subscription expires within 24 hours. */
+  instantExpiringSoon: number;
+  /** Users whose last subscription create or renewal failed (reconnect_needed included). */
+  instantFailing: number;
 }
 
 /** A summary as shown: a `running` one that is stale counts as failed (interrupted). */
@@ -66,11 +77,14 @@ export function healthUser(row: UserRow, now: number): HealthUser {
     state: view?.state ?? 'none',
     ...(view?.errorCode ? { errorCode: view.errorCode } : {}),
     reconnectNeeded: row.reconnectNeeded,
+    ...(row.instant.subscriptions > 0 || row.instant.error ? {
+      instant: { subscriptions: row.instant.subscriptions, expiresAt: row.instant.expiresAt, ...(row.instant.error ? { errorCode: row.instant.error } : {}) },
+    } : {}),
   };
 }
 
 export function zeroHealthCounts(): HealthCounts {
-  return { users: 0, syncedLast24h: 0, failing: 0, reconnectNeeded: 0, throttled: 0, running: 0 };
+  return { users: 0, syncedLast24h: 0, failing: 0, reconnectNeeded: 0, throttled: 0, running: 0, instantSync: 0, instantExpiringSoon: 0, instantFailing: 0 };
 }
 
 /** Adds one users row to the counts. */
@@ -84,5 +98,13 @@ export function countUser(counts: HealthCounts, row: UserRow, now: number): Heal
     reconnectNeeded: counts.reconnectNeeded + (user.reconnectNeeded ? 1 : 0),
     throttled: counts.throttled + (user.state === 'failed' && user.errorCode === 'throttled' ? 1 : 0),
     running: counts.running + (user.state === 'running' ? 1 : 0),
+    instantSync: counts.instantSync + (row.instant.subscriptions > 0 ? 1 : 0),
+    instantExpiringSoon: counts.instantExpiringSoon + (row.instant.subscriptions > 0 && expiresWithin(row.instant.expiresAt, now, INSTANT_EXPIRING_MS) ? 1 : 0),
+    instantFailing: counts.instantFailing + (row.instant.error ? 1 : 0),
   };
+}
+
+function expiresWithin(iso: string, now: number, ms: number): boolean {
+  const at = Date.parse(iso);
+  return Number.isFinite(at) && at - now < ms;
 }

@@ -9,12 +9,14 @@ export class JsonQueue<T> {
 
   constructor(private readonly client: QueueClient) {}
 
-  async send(message: T): Promise<void> {
+  /** Sends the message; with `delaySeconds` it stays invisible (and no trigger sees it) that long. */
+  async send(message: T, options: { delaySeconds?: number } = {}): Promise<void> {
     this.ready ??= this.client.createIfNotExists().catch((error: unknown) => {
       this.ready = undefined;
       throw error;
     });
     await this.ready;
-    await this.client.sendMessage(Buffer.from(JSON.stringify(message), 'utf8').toString('base64'));
+    const text = Buffer.from(JSON.stringify(message), 'utf8').toString('base64');
+    await this.client.sendMessage(text, options.delaySeconds ? { visibilityTimeout: options.delaySeconds } : undefined);
   }
 }

@@ -5,7 +5,8 @@ import type { TableWriteMeter } from './partitionTransaction';
 import { mailboxPartitionKey } from './tableKeys';
 import { numberField, textField } from './entityFields';
 
-export type SyncTrigger = 'manual' | 'bot' | 'schedule' | 'cli';
+/** Who started a sync; `notification`: a Graph change notification (instant sync). */
+export type SyncTrigger = 'manual' | 'bot' | 'schedule' | 'cli' | 'notification';
 export type SyncState = 'running' | 'completed' | 'failed';
 
 /** One problem met during a sync: a contact skipped, or the error that stopped it. */

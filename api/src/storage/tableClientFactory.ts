@@ -12,6 +12,8 @@ export const TABLES = {
   schedules: 'schedules',
   /** The phonebook's index: PartitionKey = the mailbox partition key (erased with the mailbox). */
   phonebook: 'phonebook',
+  /** Graph change-notification subscriptions, the coalescing marks and the renewal index (api/src/notifications). */
+  subscriptions: 'subscriptions',
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];

@@ -1,6 +1,7 @@
 import { RestError, type TableClient, type TableEntityResult } from '@azure/data-tables';
 import type { MailboxRef } from '../contacts/contactModel';
 import { USER_TOKEN_PROPERTIES } from '../identity/userTokenCacheStore';
+import { INSTANT_PROPERTIES, type InstantSyncState, instantStateOf } from '../notifications/instantState';
 import { parseCounts } from '../sync/syncCounts';
 import { textField } from './entityFields';
 import type { LastSyncSummary } from './lastSyncSummary';
@@ -35,10 +36,13 @@ export interface UserRow {
   lastSync?: LastSyncSummary & { updatedAt: number };
   /** ISO time, '' when the user never completed a sync. */
   lastCompletedAt: string;
+  /** Instant sync (Graph change notifications): subscriptions, earliest expiry, last failure. */
+  instant: InstantSyncState;
 }
 
 const P = USER_ROW_PROPERTIES;
-const LISTED = ['RowKey', P.displayName, P.syncId, P.state, P.trigger, P.startedAt, P.endedAt, P.counts, P.errorCode, P.updatedAt, P.completedAt, USER_TOKEN_PROPERTIES.reconnectNeeded];
+const LISTED = ['RowKey', P.displayName, P.syncId, P.state, P.trigger, P.startedAt, P.endedAt, P.counts, P.errorCode, P.updatedAt, P.completedAt, USER_TOKEN_PROPERTIES.reconnectNeeded,
+  ...Object.values(INSTANT_PROPERTIES)];
 const STATES: readonly SyncState[] = ['running', 'completed', 'failed'];
 
 /**
@@ -130,6 +134,7 @@ function fromEntity(entity: Record<string, unknown> & { rowKey?: string }): User
     connected: false,
     reconnectNeeded: entity[USER_TOKEN_PROPERTIES.reconnectNeeded] === true,
     lastCompletedAt: textField(entity[P.completedAt]),
+    instant: instantStateOf(entity),
     lastSync: state && {
       syncId: textField(entity[P.syncId]), state, trigger: textField(entity[P.trigger], 'manual') as SyncTrigger,
       startedAt: textField(entity[P.startedAt]), endedAt: textField(entity[P.endedAt]), counts: parseCounts(entity[P.counts]),

@@ -12,7 +12,7 @@ import { SkippedList } from './SkippedList';
 import { useHistoryPageStyles } from './HistoryPage.styles';
 
 // The API's trigger codes: 'manual' is the tab's Outlook Sync button.
-const TRIGGERS: Record<string, string> = { manual: 'You (Outlook Sync)', bot: 'Bot', schedule: 'Schedule', cli: 'Support (command line)' };
+const TRIGGERS: Record<string, string> = { manual: 'You (Outlook Sync)', bot: 'Bot', schedule: 'Schedule', cli: 'Support (command line)', notification: 'Instant (Outlook change)' };
 
 /** The last syncs: time, trigger, duration, counts, errors; and per sync, what changed per contact. */
 export function HistoryPage() {
