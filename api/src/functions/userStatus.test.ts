@@ -150,7 +150,7 @@ describe('GET /api/org/health', () => {
       const query = `?top=2${token ? `&continuationToken=${encodeURIComponent(token)}` : ''}`;
       const response = await api.as(admin, 'GET', `/api/org/health${query}`);
       expect(response.status).toBe(200);
-      expect(response.body.counts).toEqual({ users: 6, syncedLast24h: 3, failing: 2, reconnectNeeded: 1, throttled: 1, running: 1 });
+      expect(response.body.counts).toEqual({ users: 6, syncedLast24h: 3, failing: 2, reconnectNeeded: 1, throttled: 1, running: 1, instantSync: 0, instantExpiringSoon: 0, instantFailing: 0 });
       expect(response.body.users.length).toBeLessThanOrEqual(2);
       users.push(...(response.body.users as typeof users));
       token = response.body.continuationToken;

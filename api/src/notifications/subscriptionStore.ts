@@ -76,19 +76,39 @@ export class SubscriptionStore {
    */
   async markPending(mailbox: MailboxRef, now: number): Promise<boolean> {
     const entity = { partitionKey: mailboxKey(mailbox), rowKey: ROW.pending, markedAt: now };
+    // A worker may delete the mark between our insert's 409 and our read: then the insert is tried again.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      if (await this.created(entity)) return true;
+      const existing = await this.pendingMark(entity.partitionKey);
+      if (!existing) continue;
+      if (now - Number(existing.markedAt ?? 0) < PENDING_STALE_MS) return false;
+      try {
+        await this.table.updateEntity(entity, 'Replace', { etag: existing.etag });
+        return true;
+      } catch (error) {
+        if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) continue;
+        throw error;
+      }
+    }
+    // Three races lost in a row: another notification set the mark each time, and its job sees this change too.
+    return false;
+  }
+
+  private async created(entity: { partitionKey: string; rowKey: string; markedAt: number }): Promise<boolean> {
     try {
       await this.table.createEntity(entity);
       return true;
     } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 409)) throw error;
+      if (error instanceof RestError && error.statusCode === 409) return false;
+      throw error;
     }
-    const existing = await this.table.getEntity<{ markedAt?: number }>(entity.partitionKey, entity.rowKey);
-    if (now - Number(existing.markedAt ?? 0) < PENDING_STALE_MS) return false;
+  }
+
+  private async pendingMark(partitionKey: string): Promise<{ markedAt?: number; etag: string } | undefined> {
     try {
-      await this.table.updateEntity(entity, 'Replace', { etag: existing.etag });
-      return true;
+      return await this.table.getEntity<{ markedAt?: number }>(partitionKey, ROW.pending);
     } catch (error) {
-      if (error instanceof RestError && error.statusCode === 412) return false;
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
       throw error;
     }
   }

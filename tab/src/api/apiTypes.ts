@@ -142,12 +142,21 @@ export interface Integration {
 export interface Policy {
   whoMaySync: 'everyone' | 'role';
   allowedSchedules: string[];
+  /** Instant sync (Graph change notifications); absent from servers that predate it. */
+  instantSync?: boolean;
 }
 
 /** `GET /api/org/health` (TABAPI). */
 export interface OrgHealth {
-  counts: { users: number; syncedLast24h: number; failing: number; reconnectNeeded: number; throttled: number; running: number };
-  users: Array<{ userId: string; displayName: string; lastSyncAt: string | null; state: string; errorCode?: string; reconnectNeeded: boolean }>;
+  counts: {
+    users: number; syncedLast24h: number; failing: number; reconnectNeeded: number; throttled: number; running: number;
+    /** Instant sync: users on it, whose subscriptions expire within a day, whose last renewal failed (absent from older servers). */
+    instantSync?: number; instantExpiringSoon?: number; instantFailing?: number;
+  };
+  users: Array<{
+    userId: string; displayName: string; lastSyncAt: string | null; state: string; errorCode?: string; reconnectNeeded: boolean;
+    instant?: { subscriptions: number; expiresAt: string; errorCode?: string };
+  }>;
   continuationToken?: string;
 }
 

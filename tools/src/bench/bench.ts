@@ -9,6 +9,7 @@ import { REPO_ROOT } from './childProcesses';
 import { renderDiagnosis } from './diagnosisReport';
 import { type FolderCostRow, renderFolderCost, runFolderCostScenario } from './folderCost';
 import { planChanges, seedBenchMailbox } from './mailboxPlan';
+import { renderInstantBench, runInstantBench } from './instantBench';
 import { renderScheduleBench, runScheduleBench } from './scheduleBench';
 import { renderPhonebook, runPhonebookBench } from './phonebookBench';
 import { type ScenarioContext, type ScenarioResult, runIncrementalScenario, runInitialScenario } from './scenarios';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   if (options === 'help') return void console.log(USAGE);
   if (options.only === 'schedule') return runScheduleOnly(options);
+  if (options.only === 'instant') return runInstantOnly(options);
   const cpuProfileDir = options.profile ? mkdtempSync(path.join(os.tmpdir(), 'contact-sync-bench-')) : undefined;
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const engine = engineVersion();
@@ -76,6 +78,16 @@ async function runScheduleOnly(options: BenchOptions): Promise<void> {
   console.log(`\n${renderScheduleBench(result)}`);
   const out = path.resolve(REPO_ROOT, options.out);
   writeFileSync(out, `${JSON.stringify({ generatedAt: new Date().toISOString(), engine: engineVersion(), schedule: result }, null, 2)}\n`);
+  console.log(`\nResults written to ${path.relative(process.cwd(), out) || out}`);
+}
+
+/** `--only instant`: Graph change notifications end to end in their own local stack. */
+async function runInstantOnly(options: BenchOptions): Promise<void> {
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const result = await runInstantBench({ edits: 200, editEveryMs: 500, contacts: 1000, folders: 1, notifications: 2000, seed: options.seed }, log);
+  console.log(`\n${renderInstantBench(result)}`);
+  const out = path.resolve(REPO_ROOT, options.out);
+  writeFileSync(out, `${JSON.stringify({ generatedAt: new Date().toISOString(), engine: engineVersion(), instant: result }, null, 2)}\n`);
   console.log(`\nResults written to ${path.relative(process.cwd(), out) || out}`);
 }
 

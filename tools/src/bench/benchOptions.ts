@@ -16,7 +16,7 @@ export interface BenchOptions {
   /** Where the JSON results go. */
   out: string;
   /** Which scenarios run: the contact-count ones, the folder-count ones (Graph requests by folders), or both. */
-  only: 'all' | 'contacts' | 'folders' | 'schedule' | 'phonebook';
+  only: 'all' | 'contacts' | 'folders' | 'schedule' | 'phonebook' | 'instant';
   /** `--only schedule`: users with a schedule (default 100; the issue's full size is 1,000). */
   users: number;
   /** `--only schedule`: contacts in each user's mailbox (default 1,000). */
@@ -37,7 +37,9 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--repeat n] [--folders 
                 1, 8 and 50 folders, first and incremental sync), schedule (scheduled syncs of many users:
                 planner, queue throughput, Graph requests per user, beside a floor) or phonebook (search and
                 caller lookup latency beside a point read, and the import's table transactions per page);
-                default contacts and folders (schedule and phonebook run only when asked)
+                default contacts and folders (schedule and phonebook run only when asked); instant (Graph
+                change notifications: 200 edits timed from Outlook to Table Storage, Graph requests against
+                hourly polling, notifications per second)
   --users n          schedule: users (default 100; the full-size run is --users 1000)
   --user-contacts n  schedule: contacts per user (default 1000), 5 % of them changed before each round
   --phonebook-size n  contacts in the phonebook scenario (default 10000; 100000 takes ~10x longer to seed)`;
@@ -63,7 +65,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     repeat: whole(values.repeat ?? (values.quick ? '1' : '2'), '--repeat', 1),
     profile: values.profile,
     out: values.out,
-    only: oneOf(values.only, '--only', ['all', 'contacts', 'folders', 'schedule', 'phonebook'] as const),
+    only: oneOf(values.only, '--only', ['all', 'contacts', 'folders', 'schedule', 'phonebook', 'instant'] as const),
     users: whole(values.users, '--users', 1),
     userContacts: whole(values['user-contacts'], '--user-contacts', 20),
     phonebookSize: whole(values['phonebook-size'], '--phonebook-size', 100),

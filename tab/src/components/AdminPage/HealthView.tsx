@@ -28,11 +28,16 @@ export function HealthView() {
       <div className={styles.counts}>
         <Text>{c.users} users</Text><Text>{c.syncedLast24h} synced in the last 24 hours</Text><Text>{c.running} syncing now</Text>
         <Text>{c.failing} failing</Text><Text>{c.reconnectNeeded} must reconnect</Text><Text>{c.throttled} throttled</Text>
+        {c.instantSync !== undefined && <>
+          <Text>{c.instantSync} on instant sync</Text><Text>{c.instantExpiringSoon ?? 0} instant subscriptions expiring within a day</Text>
+          <Text>{c.instantFailing ?? 0} instant sync failures</Text>
+        </>}
       </div>
       <div className={styles.table}>
         <Table aria-label="Users' syncs" size="small">
           <TableHeader><TableRow>
             <TableHeaderCell>User</TableHeaderCell><TableHeaderCell>Last sync</TableHeaderCell><TableHeaderCell>State</TableHeaderCell>
+            <TableHeaderCell>Instant sync</TableHeaderCell>
           </TableRow></TableHeader>
           <TableBody>
             {health.users.map((user) => (
@@ -40,6 +45,7 @@ export function HealthView() {
                 <TableCell>{user.displayName || user.userId}</TableCell>
                 <TableCell>{formatTime(user.lastSyncAt)}</TableCell>
                 <TableCell>{user.reconnectNeeded ? 'Must reconnect Outlook' : user.errorCode ? `${user.state} (${user.errorCode})` : user.state}</TableCell>
+                <TableCell>{instantText(user.instant)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -48,4 +54,12 @@ export function HealthView() {
       {health.continuationToken && <div><Button onClick={() => load(health.continuationToken)}>Show more users</Button></div>}
     </section>
   );
+}
+
+/** A user's instant sync in words: off, on until when, or what failed. */
+export function instantText(instant: OrgHealth['users'][number]['instant']): string {
+  if (!instant) return 'Off';
+  if (instant.errorCode === 'reconnect_needed') return 'Stopped: must reconnect Outlook';
+  const until = instant.subscriptions > 0 ? `On (${instant.subscriptions} ${instant.subscriptions === 1 ? 'folder' : 'folders'}, renewed before ${formatTime(instant.expiresAt)})` : 'Off';
+  return instant.errorCode ? `${until}; last renewal failed (${instant.errorCode})` : until;
 }

@@ -41,6 +41,10 @@ export function PolicyForm() {
           <Checkbox key={kind} label={SCHEDULES[kind]} checked={policy.allowedSchedules.includes(kind)} onChange={(_e, d) => toggle(kind, d.checked === true)} />
         ))}
       </fieldset>
+      <Checkbox
+        label="Instant sync: bring a change made in Outlook into Teams within a minute (Microsoft Graph change notifications; a daily safety sync still runs)"
+        checked={policy.instantSync === true} onChange={(_e, d) => setPolicy({ ...policy, instantSync: d.checked === true })}
+      />
       <div><Button appearance="primary" type="submit">Save policy</Button></div>
       {error && <ErrorNotice message={error} />}
       {saved && <MessageBar intent="success" role="status"><MessageBarBody>Policy saved.</MessageBarBody></MessageBar>}
