@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { startAzurite, type AzuriteInstance } from './azurite/azuriteProcess';
+import { freePort, startAzurite, type AzuriteInstance } from './azurite/azuriteProcess';
 import { startBotConnector, type RunningBotConnector } from './botConnector';
 import { createGraphTokenAuthenticator, startEntraSimulator, type RunningEntraSimulator } from './entraSimulator';
 import { startFunctionsHost, type FunctionsHost, type FunctionsHostOptions, type HostLogger } from './functionsHost';
@@ -93,14 +92,3 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 }
 
-/** A port free on loopback now (the OS picks it; it is closed again at once). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

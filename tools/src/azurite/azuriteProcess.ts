@@ -89,7 +89,8 @@ async function startOnce(options: AzuriteOptions): Promise<AzuriteInstance> {
   };
 }
 
-async function freePort(): Promise<number> {
+/** A port free on loopback now (the OS picks it; it is closed again at once). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

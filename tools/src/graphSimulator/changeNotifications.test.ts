@@ -1,27 +1,20 @@
 import { USER, useSimulator } from './simTestClient';
 import { callJson, inMinutes, subscribe } from './subscriptionTestClient';
-import { echoValidation, startWebhookReceiver, type WebhookReceiver } from './webhookReceiver';
+import { echoValidation, useWebhookReceiver } from './webhookReceiver';
 
 // Fast retries so a failing endpoint is given up on in well under a second.
 const fixture = useSimulator((sim) => {
   sim.setKnobs({ notificationRetryDelayMs: 10, notificationRetries: 3, dropNotificationRate: 0, notificationDelayMs: 20 });
   sim.notifications.resetCounts();
 });
-let receiver: WebhookReceiver;
-
-beforeAll(async () => { receiver = await startWebhookReceiver(); });
-afterAll(() => receiver.close());
-beforeEach(() => {
-  receiver.answer = echoValidation;
-  receiver.posts.length = 0;
-});
+const webhook = useWebhookReceiver();
 afterEach(() => fixture.server.sim.notifications.whenIdle());
 
 const sim = () => fixture.server.sim;
-const hook = (path: string): string => receiver.notificationUrl.replace(/\/notify$/, path);
+const hook = (path: string): string => webhook.receiver.notificationUrl.replace(/\/notify$/, path);
 const subscribeAt = (path: string, overrides: Record<string, unknown> = {}) =>
-  subscribe(fixture.server.baseUrl, receiver, { notificationUrl: hook(path), ...overrides });
-const summary = (path: string) => receiver.notifications(path).map((item) => [item.changeType, item.resourceData.id]);
+  subscribe(fixture.server.baseUrl, webhook.receiver, { notificationUrl: hook(path), ...overrides });
+const summary = (path: string) => webhook.receiver.notifications(path).map((item) => [item.changeType, item.resourceData.id]);
 
 describe('change notifications', () => {
   it('reports an add, an update and a delete in Graph\'s changeNotification shape', async () => {
@@ -31,9 +24,9 @@ describe('change notifications', () => {
     const updated = fixture.mailbox.updateContact(contact.id, { surname: 'Lee' });
     fixture.mailbox.deleteContact(contact.id);
     await sim().notifications.whenIdle();
-    const [post] = receiver.deliveries('/all');
+    const [post] = webhook.receiver.deliveries('/all');
     expect(post?.headers['content-type']).toBe('application/json');
-    const [created, ...rest] = receiver.notifications('/all');
+    const [created, ...rest] = webhook.receiver.notifications('/all');
     const resource = `Users/${USER}/Contacts/${contact.id}`;
     expect(created).toEqual({
       subscriptionId: id, subscriptionExpirationDateTime: sim().subscriptions.find(id) && new Date(sim().subscriptions.find(id)?.expirationMs ?? 0).toISOString(),
@@ -60,7 +53,7 @@ describe('change notifications', () => {
     expect(summary('/default')).toEqual([['created', inDefault.id], ['updated', inDefault.id]]);
     expect(summary('/created-only')).toEqual([['created', inDefault.id]]);
     expect(summary('/work')).toEqual([['created', inWork.id]]);
-    expect(JSON.stringify(receiver.posts)).not.toContain(inNested.id);
+    expect(JSON.stringify(webhook.receiver.posts)).not.toContain(inNested.id);
   });
 
   it('reports a move as deleted in the old folder and created in the new, and a folder deletion as deleted', async () => {
@@ -83,34 +76,34 @@ describe('change notifications', () => {
     await subscribeAt('/burst');
     for (let i = 0; i < 50; i += 1) fixture.mailbox.updateContact(contact.id, { jobTitle: `v${i}` });
     await sim().notifications.whenIdle();
-    expect(receiver.deliveries('/burst').length).toBeLessThanOrEqual(2);
-    expect(receiver.notifications('/burst')).toHaveLength(50);
-    expect(new Set(receiver.notifications('/burst').map((item) => item.changeType))).toEqual(new Set(['updated']));
+    expect(webhook.receiver.deliveries('/burst').length).toBeLessThanOrEqual(2);
+    expect(webhook.receiver.notifications('/burst')).toHaveLength(50);
+    expect(new Set(webhook.receiver.notifications('/burst').map((item) => item.changeType))).toEqual(new Set(['updated']));
   });
 
   it('puts at most 100 items in one POST', async () => {
     await subscribeAt('/many');
     for (let i = 0; i < 250; i += 1) fixture.mailbox.addContact(fixture.mailbox.defaultFolderId, { givenName: `N${i}` });
     await sim().notifications.whenIdle();
-    const sizes = receiver.deliveries('/many').map((post) => (JSON.parse(post.body) as { value: unknown[] }).value.length);
+    const sizes = webhook.receiver.deliveries('/many').map((post) => (JSON.parse(post.body) as { value: unknown[] }).value.length);
     expect(sizes).toEqual([100, 100, 50]);
   });
 
   it('retries a failing endpoint, then discards the items and posts missed to the lifecycle URL', async () => {
-    receiver.answer = (post) => (post.validationToken !== null ? echoValidation(post) : post.path === '/failing' ? { status: 500 } : { status: 202 });
-    const id = await subscribeAt('/failing', { lifecycleNotificationUrl: receiver.lifecycleUrl, clientState: 'cs' });
+    webhook.receiver.answer = (post) => (post.validationToken !== null ? echoValidation(post) : post.path === '/failing' ? { status: 500 } : { status: 202 });
+    const id = await subscribeAt('/failing', { lifecycleNotificationUrl: webhook.receiver.lifecycleUrl, clientState: 'cs' });
     fixture.mailbox.addContact(fixture.mailbox.defaultFolderId, { givenName: 'Lost' });
     await sim().notifications.whenIdle();
-    expect(receiver.deliveries('/failing')).toHaveLength(4);
+    expect(webhook.receiver.deliveries('/failing')).toHaveLength(4);
     expect(sim().notifications.counts).toMatchObject({ queued: 1, delivered: 0, failedAttempts: 4, discarded: 1, lifecycleSent: 1 });
-    expect(receiver.lifecycleEvents()).toEqual([{
+    expect(webhook.receiver.lifecycleEvents()).toEqual([{
       subscriptionId: id, subscriptionExpirationDateTime: expect.any(String), tenantId: fixture.mailbox.tenantId, clientState: 'cs', lifecycleEvent: 'missed',
     }]);
   });
 
   it('counts an answer later than 3 s as a failure', async () => {
     sim().setKnobs({ notificationRetries: 0 });
-    receiver.answer = (post) => (post.validationToken !== null ? echoValidation(post) : { status: 202, delayMs: 3500 });
+    webhook.receiver.answer = (post) => (post.validationToken !== null ? echoValidation(post) : { status: 202, delayMs: 3500 });
     await subscribeAt('/slow');
     fixture.mailbox.addContact(fixture.mailbox.defaultFolderId, { givenName: 'Slow' });
     await sim().notifications.whenIdle();
@@ -124,7 +117,7 @@ describe('change notifications', () => {
     fixture.mailbox.addContact(fixture.mailbox.defaultFolderId, { givenName: 'Ghost 2' });
     await sim().notifications.whenIdle();
     await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(receiver.deliveries('/dropped')).toHaveLength(0);
+    expect(webhook.receiver.deliveries('/dropped')).toHaveLength(0);
     expect(sim().notifications.counts).toMatchObject({ queued: 0, delivered: 0, dropped: 2 });
   });
 
@@ -134,7 +127,7 @@ describe('change notifications', () => {
     await callJson('PATCH', `${admin}/subscriptions/${id}`, { expirationDateTime: inMinutes(-0.01) });
     fixture.mailbox.addContact(fixture.mailbox.defaultFolderId, { givenName: 'Late' });
     await sim().notifications.whenIdle();
-    expect(receiver.deliveries('/expired')).toHaveLength(0);
+    expect(webhook.receiver.deliveries('/expired')).toHaveLength(0);
     expect((await callJson('GET', `${fixture.server.baseUrl}/subscriptions/${id}`)).status).toBe(404);
   });
 });

@@ -2,23 +2,16 @@ import { simToken } from './authentication';
 import { TENANT, USER, useSimulator } from './simTestClient';
 import { startGraphSimulator } from './simulatorServer';
 import { callJson, inMinutes, subscribe } from './subscriptionTestClient';
-import { echoValidation, startWebhookReceiver, type WebhookReceiver } from './webhookReceiver';
+import { echoValidation, useWebhookReceiver } from './webhookReceiver';
 
 const fixture = useSimulator((sim) => {
   sim.setKnobs({ notificationRetryDelayMs: 10, notificationRetries: 1 });
   sim.notifications.resetCounts();
 });
-let receiver: WebhookReceiver;
-
-beforeAll(async () => { receiver = await startWebhookReceiver(); });
-afterAll(() => receiver.close());
-beforeEach(() => {
-  receiver.answer = echoValidation;
-  receiver.posts.length = 0;
-});
+const webhook = useWebhookReceiver();
 
 const admin = (path: string): string => fixture.server.baseUrl.replace(/\/v1\.0$/, `/_sim${path}`);
-const withLifecycle = () => subscribe(fixture.server.baseUrl, receiver, { lifecycleNotificationUrl: receiver.lifecycleUrl, clientState: 'st' });
+const withLifecycle = () => subscribe(fixture.server.baseUrl, webhook.receiver, { lifecycleNotificationUrl: webhook.receiver.lifecycleUrl, clientState: 'st' });
 
 describe('subscription admin routes', () => {
   it('posts reauthorizationRequired and flags the subscription until it is reauthorized', async () => {
@@ -26,7 +19,7 @@ describe('subscription admin routes', () => {
     const answer = await callJson('POST', admin(`/subscriptions/${id}/lifecycle`), { lifecycleEvent: 'reauthorizationRequired' });
     expect(answer.status).toBe(202);
     await fixture.server.sim.notifications.whenIdle();
-    expect(receiver.lifecycleEvents()).toEqual([expect.objectContaining({ subscriptionId: id, clientState: 'st', lifecycleEvent: 'reauthorizationRequired', tenantId: TENANT })]);
+    expect(webhook.receiver.lifecycleEvents()).toEqual([expect.objectContaining({ subscriptionId: id, clientState: 'st', lifecycleEvent: 'reauthorizationRequired', tenantId: TENANT })]);
     expect((await callJson('GET', admin('/subscriptions'))).body.value).toEqual([expect.objectContaining({ id, reauthorizationRequired: true })]);
     expect((await callJson('POST', `${fixture.server.baseUrl}/subscriptions/${id}/reauthorize`)).status).toBe(204);
     expect((await callJson('GET', admin('/subscriptions'))).body.value).toEqual([expect.objectContaining({ id, reauthorizationRequired: false })]);
@@ -36,15 +29,15 @@ describe('subscription admin routes', () => {
     const id = await withLifecycle();
     expect((await callJson('POST', admin(`/subscriptions/${id}/lifecycle`), { lifecycleEvent: 'subscriptionRemoved' })).status).toBe(202);
     await fixture.server.sim.notifications.whenIdle();
-    expect(receiver.lifecycleEvents().map((item) => item.lifecycleEvent)).toEqual(['subscriptionRemoved']);
+    expect(webhook.receiver.lifecycleEvents().map((item) => item.lifecycleEvent)).toEqual(['subscriptionRemoved']);
     expect((await callJson('GET', `${fixture.server.baseUrl}/subscriptions/${id}`)).status).toBe(404);
     fixture.mailbox.addContact(fixture.mailbox.defaultFolderId, { givenName: 'After' });
     await fixture.server.sim.notifications.whenIdle();
-    expect(receiver.deliveries()).toHaveLength(0);
+    expect(webhook.receiver.deliveries()).toHaveLength(0);
   });
 
   it('refuses an unknown id (404), a bad event or a subscription without a lifecycle URL (400)', async () => {
-    const plain = await subscribe(fixture.server.baseUrl, receiver);
+    const plain = await subscribe(fixture.server.baseUrl, webhook.receiver);
     const id = await withLifecycle();
     expect((await callJson('POST', admin('/subscriptions/nope/lifecycle'), { lifecycleEvent: 'missed' })).status).toBe(404);
     expect((await callJson('POST', admin(`/subscriptions/${id}/lifecycle`), { lifecycleEvent: 'bored' })).status).toBe(400);
@@ -53,14 +46,14 @@ describe('subscription admin routes', () => {
     expect((await callJson('PATCH', admin(`/subscriptions/${id}`), { expirationDateTime: 'never' })).status).toBe(400);
     expect((await callJson('PATCH', admin('/subscriptions/nope'), { expirationDateTime: inMinutes(1) })).status).toBe(404);
     await fixture.server.sim.notifications.whenIdle();
-    expect(receiver.lifecycleEvents()).toEqual([]);
+    expect(webhook.receiver.lifecycleEvents()).toEqual([]);
   });
 
   it('lists every mailbox\'s subscriptions with their counts, reports totals, and clears them all', async () => {
-    const mine = await subscribe(fixture.server.baseUrl, receiver);
+    const mine = await subscribe(fixture.server.baseUrl, webhook.receiver);
     fixture.server.sim.createMailbox(TENANT, 'user-2');
     const theirs = (await callJson('POST', `${fixture.server.baseUrl}/subscriptions`, {
-      changeType: 'created', notificationUrl: receiver.notificationUrl, resource: 'me/contacts', expirationDateTime: inMinutes(30),
+      changeType: 'created', notificationUrl: webhook.receiver.notificationUrl, resource: 'me/contacts', expirationDateTime: inMinutes(30),
     }, simToken(TENANT, 'user-2'))).body.id;
     fixture.mailbox.addContact(fixture.mailbox.defaultFolderId, { givenName: 'Counted' });
     await fixture.server.sim.notifications.whenIdle();
@@ -86,9 +79,9 @@ describe('subscription admin routes', () => {
 describe('stopping the server', () => {
   it('cancels a pending retry and its POSTs so nothing keeps the process alive', async () => {
     const server = await startGraphSimulator({ knobs: { notificationRetries: 5, notificationRetryDelayMs: 60_000 } });
-    receiver.answer = (post) => (post.validationToken !== null ? echoValidation(post) : { status: 503 });
+    webhook.receiver.answer = (post) => (post.validationToken !== null ? echoValidation(post) : { status: 503 });
     const mailbox = server.sim.createMailbox(TENANT, USER);
-    await subscribe(server.baseUrl, receiver, { lifecycleNotificationUrl: receiver.lifecycleUrl });
+    await subscribe(server.baseUrl, webhook.receiver, { lifecycleNotificationUrl: webhook.receiver.lifecycleUrl });
     mailbox.addContact(mailbox.defaultFolderId, { givenName: 'Stuck' });
     mailbox.addContact(mailbox.defaultFolderId, { givenName: 'Stuck too' });
     while (server.sim.notifications.counts.failedAttempts === 0) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -98,6 +91,6 @@ describe('stopping the server', () => {
     await server.sim.notifications.whenIdle();
     expect(Date.now() - started).toBeLessThan(1000);
     expect(server.sim.notifications.counts).toMatchObject({ queued: 3, delivered: 0, failedAttempts: 1, discarded: 3, lifecycleSent: 0 });
-    expect(receiver.lifecycleEvents()).toEqual([]);
+    expect(webhook.receiver.lifecycleEvents()).toEqual([]);
   });
 });

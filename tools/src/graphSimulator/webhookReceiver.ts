@@ -61,3 +61,24 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   });
 }
+
+/**
+ * For a test file: one receiver for all its tests (started before them, closed after), reset before each test
+ * to echo validation requests and to have recorded nothing yet.
+ */
+export function useWebhookReceiver(): { readonly receiver: WebhookReceiver } {
+  const holder: { receiver?: WebhookReceiver } = {};
+  beforeAll(async () => { holder.receiver = await startWebhookReceiver(); });
+  afterAll(() => holder.receiver?.close());
+  beforeEach(() => {
+    if (!holder.receiver) return;
+    holder.receiver.answer = echoValidation;
+    holder.receiver.posts.length = 0;
+  });
+  return {
+    get receiver(): WebhookReceiver {
+      if (!holder.receiver) throw new Error('the webhook receiver is not started yet');
+      return holder.receiver;
+    },
+  };
+}
