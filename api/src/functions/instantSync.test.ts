@@ -106,6 +106,7 @@ describe('instant sync', () => {
       expect(subscription.clientState?.length).toBeGreaterThanOrEqual(40);
       expect(subscription.expirationMs - Date.now()).toBeGreaterThan(4000 * 60_000);
     }
+    expect((await api.as(user, 'GET', '/api/me')).body).toMatchObject({ instantSync: { folders: 3 } });
     const stored: unknown[] = [];
     for await (const row of table('subscriptions').listEntities()) stored.push(row);
     // Only the clientState's hash is kept in the app's tables.

@@ -43,6 +43,8 @@ export interface MeView {
   schedule?: ScheduleView;
   /** The schedule kinds the company's policy lets the user choose (`off` always), so the tab offers only those. */
   allowedSchedules: string[];
+  /** Instant sync watches this many of the user's contact folders (Graph subscriptions live now); absent when off. */
+  instantSync?: { folders: number };
 }
 
 /** What {@link MeService} reads. */
@@ -76,6 +78,7 @@ export class MeService {
       connected: row?.connected ?? false, reconnectNeeded: row?.reconnectNeeded ?? false,
       ...(lastSync ? { lastSync } : {}), ...(schedule ? { schedule } : {}),
       allowedSchedules: ['off', ...(policy ?? DEFAULT_POLICY).allowedSchedules.filter((kind) => kind !== 'off')],
+      ...(row && row.instant.subscriptions > 0 && (policy ?? DEFAULT_POLICY).instantSync ? { instantSync: { folders: row.instant.subscriptions } } : {}),
     };
   }
 

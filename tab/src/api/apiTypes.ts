@@ -127,6 +127,8 @@ export interface Me {
   schedule?: Schedule;
   /** The schedule kinds the company's policy allows (`off` always); absent from servers that predate it. */
   allowedSchedules?: string[];
+  /** Instant sync is on: Graph notifies changes in this many of the user's contact folders. */
+  instantSync?: { folders: number };
 }
 
 /** `GET/PUT /api/org/integration`. */

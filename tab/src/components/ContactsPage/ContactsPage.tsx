@@ -1,3 +1,4 @@
+import { Text } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { SyncStatus } from '../../api/apiTypes';
 import { useServices } from '../../app/appServices';
@@ -28,6 +29,12 @@ export function ContactsPage() {
     <div className={styles.root}>
       <SyncPanel onFinished={onFinished} onStatus={onStatus} onPhase={onPhase} />
       {me.maySync && <SchedulePicker />}
+      {me.instantSync && (
+        <Text role="note">
+          Instant sync is on: a change you make in Outlook shows here within a minute
+          ({me.instantSync.folders} {me.instantSync.folders === 1 ? 'contact folder' : 'contact folders'} watched).
+        </Text>
+      )}
       <ContactList reloadKey={reloadKey} importing={importing ?? (starting ? { stored: 0 } : undefined)} />
     </div>
   );

@@ -125,3 +125,16 @@ describe('SchedulePicker', () => {
     expect(within(section).getByRole('button', { name: 'Save schedule' })).toBeTruthy();
   });
 });
+
+describe('instant sync on the Contacts page', () => {
+  it('says instant sync is on, with the folders watched, only when GET /api/me says so', async () => {
+    renderTab(new FakeHost(), api(me({ instantSync: { folders: 3 } })));
+    expect(await screen.findByRole('note')).toHaveProperty('textContent', expect.stringMatching(/^Instant sync is on: .*within a minute\s*\(3 contact folders watched\)\.$/));
+  });
+
+  it('says nothing of instant sync when it is off', async () => {
+    renderTab(new FakeHost(), api(me()));
+    await schedule();
+    expect(screen.queryByText(/Instant sync/)).toBeNull();
+  });
+});
